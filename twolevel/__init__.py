@@ -1,0 +1,1 @@
+"""twolevel: the model of Putnam's two-level games."""
