@@ -1,0 +1,72 @@
+"""Tests of twolevel.defection: voluntary versus involuntary defection (pp. 438-440)."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import twolevel as tl
+
+
+def test_certainty_means_no_involuntary_defection():
+    """Note 38: with known win-sets no rejected agreement is ever proposed."""
+    r = tl.defection_rates(0.3, 0.55, uncertainty=0.0)
+    assert r.involuntary == 0.0
+    assert tl.simulate_defection(0.3, 0.55, 0.0, trials=1000).involuntary == 0.0
+
+
+def test_high_reneging_cost_means_no_voluntary_defection():
+    """The Bonn 'promise' (p. 438): reneging costs more than it can gain."""
+    r = tl.defection_rates(0.3, 0.55, uncertainty=0.05, reneging_cost=1.0, temptation=0.8)
+    assert r.voluntary == 0.0 and r.involuntary > 0.0
+
+
+def test_outcomes_sum_to_one_and_simulation_matches_closed_form():
+    for args in [(0.3, 0.55, 0.05, 0.2, 0.5), (0.45, 0.5, 0.1, 0.0, 1.0), (0.2, 0.9, 0.2, 0.9, 1.0)]:
+        exact = tl.defection_rates(*args)
+        sim = tl.simulate_defection(*args, trials=200_000, seed=1)
+        total = exact.deadlock + exact.involuntary + exact.voluntary + exact.implemented
+        assert total == pytest.approx(1.0)
+        assert sim.involuntary == pytest.approx(exact.involuntary, abs=0.005)
+        assert sim.voluntary == pytest.approx(exact.voluntary, abs=0.005)
+        assert sim.proposal == exact.proposal
+
+
+def test_deadlock_when_believed_win_sets_do_not_overlap():
+    r = tl.defection_rates(0.6, 0.4, 0.1)
+    assert r.deadlock == 1.0 and r.proposal is None
+
+
+def test_worked_contrast_for_the_chapter():
+    # Chapter 4: Y's boundary 0.55 (majority) vs 0.40 (two-thirds), sigma = 0.05.
+    wide = tl.defection_rates(0.30, 0.55, 0.05)
+    narrow = tl.defection_rates(0.30, 0.40, 0.05)
+    assert narrow.involuntary > 3 * wide.involuntary
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0.001, 0.5))
+def test_shrinking_y_win_set_never_lowers_involuntary_defection(x1, ya, yb, sigma):
+    """'The smaller the win-sets, the greater the risk of involuntary defection' (p. 440)."""
+    wide_y, narrow_y = max(ya, yb), min(ya, yb)
+    if narrow_y < x1:
+        return
+    wide = tl.defection_rates(x1, wide_y, sigma).involuntary
+    narrow = tl.defection_rates(x1, narrow_y, sigma).involuntary
+    assert narrow >= wide - 1e-12
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0.001, 0.5))
+def test_shrinking_x_win_set_never_lowers_involuntary_defection(xa, xb, y1, sigma):
+    wide_x, narrow_x = min(xa, xb), max(xa, xb)
+    if narrow_x > y1:
+        return
+    assert tl.defection_rates(narrow_x, y1, sigma).involuntary >= tl.defection_rates(wide_x, y1, sigma).involuntary - 1e-12
+
+
+def test_voluntary_defection_does_not_depend_on_win_sets_given_ratification():
+    a = tl.defection_rates(0.1, 0.9, 0.0, reneging_cost=0.3, temptation=1.0)
+    b = tl.defection_rates(0.45, 0.5, 0.0, reneging_cost=0.3, temptation=1.0)
+    assert a.voluntary == pytest.approx(b.voluntary) == pytest.approx(1 - 0.3**2)
+    assert np.isfinite([a.voluntary, a.involuntary]).all()

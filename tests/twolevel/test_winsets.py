@@ -1,0 +1,165 @@
+"""Tests of twolevel.winsets: win-sets on one issue (Putnam pp. 437-441)."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy.testing import assert_allclose
+
+import twolevel as tl
+
+reservations = st.lists(st.floats(0, 1), min_size=1, max_size=40)
+quotas = st.floats(min_value=1e-6, max_value=1.0)
+
+
+def brute_force_win_set(c: tl.Constituency, q: float, side: str, grid: np.ndarray) -> np.ndarray:
+    """Every grid agreement that the up-or-down vote ratifies, by counting votes directly."""
+    out = []
+    for x in grid:
+        # X's constituent votes yes iff x >= r_i; Y's iff Y's share 1 - x >= r_i, i.e. x <= 1 - r_i.
+        votes = c.reservations <= x if side == "X" else x <= 1 - c.reservations
+        yes = c.weights[votes].sum()
+        out.append(yes >= q * c.weights.sum() * (1 - 1e-12))
+    return np.array(out)
+
+
+def test_worked_numbers_from_the_chapter():
+    # Chapter 4: X uniform on [0, 0.6], Y uniform on [0, 0.9].
+    x = tl.Constituency.uniform(0.6, n=100_001)
+    y = tl.Constituency.uniform(0.9, n=100_001)
+    assert tl.win_set(x, 0.5, "X").lo == pytest.approx(0.30, abs=1e-4)
+    assert tl.win_set(y, 0.5, "Y").hi == pytest.approx(0.55, abs=1e-4)  # Y1
+    assert tl.win_set(y, 2 / 3, "Y").hi == pytest.approx(0.40, abs=1e-4)  # Y2
+    assert tl.win_set(y, 1.0, "Y").hi == pytest.approx(0.10, abs=1e-4)  # Y3
+    wx = tl.win_set(x, 0.5, "X")
+    assert not tl.overlap(wx, tl.win_set(y, 0.5, "Y")).is_empty
+    assert not tl.overlap(wx, tl.win_set(y, 2 / 3, "Y")).is_empty
+    assert tl.overlap(wx, tl.win_set(y, 1.0, "Y")).is_empty  # deadlock
+
+
+def test_panama_two_thirds_rule_34_senators_block():
+    # 100 senators with distinct reservation values: under a 2/3 quota the 67th
+    # least demanding senator is pivotal, so the 34 most demanding can block.
+    r = np.linspace(0.01, 1.0, 100)
+    senate = tl.Constituency(r)
+    assert senate.pivot(2 / 3) == r[66]
+    # 33 senators voting no cannot block a deal the 67 least demanding accept ...
+    assert tl.ratifies(senate, 2 / 3, r[66], "X")
+    # ... but a deal that loses one more senator (34 against) fails.
+    assert not tl.ratifies(senate, 2 / 3, r[65], "X")
+
+
+def test_tie_rule_exactly_reaching_the_quota_ratifies():
+    c = tl.Constituency([0.2, 0.4, 0.6, 0.8])
+    # At x = 0.4 exactly half the weight says yes: a 1/2 quota is reached.
+    assert tl.ratifies(c, 0.5, 0.4, "X")
+    assert not tl.ratifies(c, 0.5, 0.39, "X")
+    assert tl.win_set(c, 0.5, "X").lo == 0.4
+
+
+def test_weights_count_not_heads():
+    c = tl.Constituency([0.1, 0.9], weights=[1, 3])
+    assert tl.win_set(c, 0.5, "X").lo == 0.9  # the heavy, demanding member is pivotal
+    assert tl.win_set(c, 0.25, "X").lo == 0.1
+
+
+@settings(max_examples=200, deadline=None)
+@given(reservations, st.lists(st.floats(0.01, 10), min_size=40, max_size=40), quotas, st.sampled_from("XY"))
+def test_win_set_is_exactly_the_ratified_agreements(r, w, q, side):
+    c = tl.Constituency(r, weights=w[: len(r)])
+    ws = tl.win_set(c, q, side)
+    grid = np.unique(np.concatenate([np.linspace(0, 1, 201), c.reservations, 1 - c.reservations]))
+    assert_allclose(ws.contains(grid), brute_force_win_set(c, q, side, grid))
+    assert_allclose(tl.ratifies(c, q, grid, side), brute_force_win_set(c, q, side, grid))
+
+
+@settings(max_examples=200, deadline=None)
+@given(reservations, quotas, quotas, st.sampled_from("XY"))
+def test_raising_the_quota_never_enlarges_the_win_set(r, q1, q2, side):
+    """Proposition (p. 448 and Figure 1): a larger required majority shrinks the win-set."""
+    c = tl.Constituency(r)
+    lo_q, hi_q = sorted((q1, q2))
+    small, large = tl.win_set(c, hi_q, side), tl.win_set(c, lo_q, side)
+    assert small.width <= large.width
+    assert small.lo >= large.lo and small.hi <= large.hi  # nested, not just smaller
+
+
+@settings(max_examples=100, deadline=None)
+@given(reservations, st.floats(0, 0.3), quotas)
+def test_cheaper_no_agreement_shrinks_the_win_set(r, bump, q):
+    """p. 442: 'the lower the cost of no-agreement to constituents, the smaller the win-set'."""
+    c = tl.Constituency(r)
+    hawks = tl.Constituency(np.minimum(np.asarray(r) + bump, 1.0))
+    assert tl.win_set(hawks, q, "X").width <= tl.win_set(c, q, "X").width
+
+
+def test_large_weighted_constituency_uses_exact_selection():
+    rng = np.random.default_rng(7)
+    for power in (1, 6, 30):  # increasingly skewed weights exercise the sort fallback
+        r, w = rng.random(200_000), rng.random(200_000) ** power
+        c = tl.Constituency(r, weights=w)
+        o = np.argsort(r, kind="stable")
+        cum = np.cumsum(w[o])
+        for q in (1e-6, 0.25, 0.5, 2 / 3, 0.999999, 1.0):
+            expected = r[o][min(np.searchsorted(cum, q * cum[-1] * (1 - 1e-12)), r.size - 1)]
+            assert c.pivot(q) == expected
+
+
+def test_pivot_is_vectorised_over_quotas():
+    c = tl.Constituency.uniform(0.9, n=999)
+    qs = np.linspace(0.05, 1, 20)
+    assert_allclose(c.pivot(qs), [c.pivot(float(q)) for q in qs])
+
+
+def test_deadlock_quota_separates_overlap_from_deadlock():
+    x, y = tl.Constituency.uniform(0.6, 2001), tl.Constituency.uniform(0.9, 2001)
+    qd = tl.deadlock_quota(x, 0.5, y)
+    assert qd == pytest.approx(0.7 / 0.9, abs=1e-3)
+    wx = tl.win_set(x, 0.5, "X")
+    assert not tl.overlap(wx, tl.win_set(y, qd, "Y")).is_empty
+    assert tl.overlap(wx, tl.win_set(y, min(qd + 1e-3, 1.0), "Y")).is_empty
+
+
+def test_overlap_and_winset_basics():
+    a, b = tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.55)
+    assert tl.overlap(a, b) == tl.WinSet(0.3, 0.55)
+    assert tl.overlap(a, tl.WinSet(0.0, 0.1)).is_empty
+    assert tl.overlap(tl.WinSet.empty(), a).is_empty
+    assert tl.WinSet.empty().width == 0.0
+    assert repr(tl.WinSet.empty()) == "WinSet(empty)"
+    assert list(a.contains([0.2, 0.3, 1.0])) == [False, True, True]
+
+
+# -- heterogeneous issue -------------------------------------------------------
+
+
+def test_spatial_majority_win_set_is_reflection_in_the_median():
+    voters = tl.SpatialConstituency([0.1, 0.3, 0.5, 0.7, 0.9])
+    # Median 0.5; reversion 0.2: agreements between 0.2 and 2*0.5 - 0.2 = 0.8 win.
+    assert tl.spatial_win_set(voters, 0.2, 0.5) == tl.WinSet(0.2, 0.8)
+    # Both "too far" and "not far enough" voters exist: 0.85 loses (0.1, 0.3, 0.5 against).
+    assert voters.approval_share(0.85, 0.2) == pytest.approx(0.4)
+
+
+def test_spatial_supermajority_gridlock():
+    voters = tl.SpatialConstituency(np.linspace(0, 1, 101))
+    # Under a 2/3 rule the pivots sit near 1/3 and 2/3; a reversion point between them cannot be beaten.
+    w = tl.spatial_win_set(voters, 0.5, 2 / 3)
+    assert w.lo == w.hi == 0.5
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.floats(0, 1), min_size=1, max_size=30), st.floats(0, 1), quotas)
+def test_spatial_win_set_matches_vote_counting(ideals, x0, q):
+    voters = tl.SpatialConstituency(ideals)
+    w = tl.spatial_win_set(voters, x0, q)
+    grid = np.linspace(0, 1, 401)
+    share = voters.approval_share(grid, x0)
+    inside = w.contains(grid)
+    # Every agreement inside wins; every agreement clearly outside loses.
+    assert np.all(share[inside] >= q * (1 - 1e-9))
+    far = (grid < w.lo - 1e-9) | (grid > w.hi + 1e-9)
+    assert np.all(share[far] < q)
+    assert w.contains(x0)

@@ -1,0 +1,79 @@
+"""Tests of twolevel.viz: Figure 1, its static frames and its live explorer."""
+
+import base64
+import json
+import re
+
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+
+import twolevel as tl
+from twolevel.viz import Control, Figure1, figure1_state, figure1_static_explorer, putnam_figure1, static_explorer
+
+
+def test_state_is_computed_by_the_model():
+    s = figure1_state(0.6, 0.5, 0.9, 2 / 3)
+    x, y = tl.Constituency.uniform(0.6), tl.Constituency.uniform(0.9)
+    assert s.x1 == tl.win_set(x, 0.5, "X").lo
+    assert s.y_bound == tl.win_set(y, 2 / 3, "Y").hi
+    assert s.y_stages["Y1"] > s.y_stages["Y2"] > s.x1 > s.y_stages["Y3"]  # Putnam's ordering
+    assert "deadlock" in figure1_state(0.6, 0.5, 0.9, 1.0).alt_text()
+
+
+def test_putnam_labels_are_all_drawn():
+    fig = putnam_figure1()
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"XM", "YM", "X1", "Y1", "Y2", "Y3", "X's win-set", "Y's win-set"} <= texts
+
+
+def test_update_moves_artists_without_creating_new_ones():
+    d = Figure1(figure1_state())
+    before = len(d.ax.get_children())
+    d.update(figure1_state(quota_y=0.9))
+    assert len(d.ax.get_children()) == before
+    assert d._ybound.get_xdata()[0] == pytest.approx(1 - 0.9 * 0.9, abs=1e-3)
+
+
+def test_static_explorer_frames_differ_and_are_indexed_row_major():
+    e = figure1_static_explorer(quotas_y=(0.5, 0.75, 1.0), quotas_x=(0.5, 0.6))
+    assert len(e.frames) == len(e.alts) == 6
+    assert len(set(e.frames)) == 6  # every frame is a distinct picture
+    assert e.index(quota_y=1.0, quota_x=0.5) == 4
+    assert "deadlock" in e.alts[4]
+    html = e.to_html()
+    assert html.count('type="range"') == 2
+    data = json.loads(re.search(r'<script type="application/json" class="tl-frames-data">(.*?)</script>', html).group(1))
+    assert data["shape"] == [3, 2] and len(data["frames"]) == 6
+    png = base64.b64decode(data["frames"][0].split(",", 1)[1])
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert 'data-tl-frames="figure1"' in html and "alt=" in html
+
+
+def test_static_explorer_rejects_bad_controls():
+    from matplotlib.figure import Figure
+
+    with pytest.raises(ValueError, match="initial of control 'q' must be one of its values"):
+        Control("q", "q", (0.1, 0.2), 0.3)
+    with pytest.raises(ValueError, match="values of control 'q' must hold at least 2"):
+        Control("q", "q", (0.1,), 0.1)
+    with pytest.raises(ValueError, match="controls must hold 1 to 3"):
+        static_explorer(Figure(), lambda: "", [], name="x")
+    big = Control("q", "q", tuple(np.linspace(0, 1, 21)), 0.0)
+    with pytest.raises(ValueError, match="at most 400"):
+        static_explorer(Figure(), lambda **k: "", [big, big], name="x")
+
+
+def test_live_explorer_recomputes_on_slider_change():
+    e = tl.viz.figure1_explorer()
+    first = e.image.value
+    assert first[:4] == b"\x89PNG"
+    e.quota_y.value = 0.95
+    assert e.image.value != first
+    assert e.drawing.state.quota_y == 0.95
+    assert "deadlock" in e.summary.value
+    e.spread_y.value = 0.3  # few isolationists in Y: its win-set grows back
+    assert "deadlock" not in e.summary.value
+    assert "tl-explorer" in e._dom_classes

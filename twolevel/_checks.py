@@ -1,0 +1,117 @@
+"""Argument validation shared by every module.
+
+Every public constructor and function of :mod:`twolevel` validates its inputs
+here, so that bad input fails early with a message that names the parameter
+and the accepted range, instead of surfacing as a NaN or as a traceback from
+deep inside numpy.
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Real
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = [
+    "check_real",
+    "check_quota",
+    "check_unit",
+    "check_array",
+    "check_weights",
+    "check_positive_int",
+    "check_nonnegative",
+]
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (Real, np.floating, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def check_real(name: str, value: Any) -> float:
+    """Return ``value`` as a finite float, or raise naming ``name``."""
+    if not _is_number(value):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
+    v = float(value)
+    if not math.isfinite(v):
+        raise ValueError(f"{name} must be a finite real number, got {v!r}")
+    return v
+
+
+def check_unit(name: str, value: Any) -> float:
+    """A real number in the closed interval [0, 1] (a share of the stake)."""
+    v = check_real(name, value)
+    if not 0.0 <= v <= 1.0:
+        raise ValueError(f"{name} must lie in [0, 1], got {v!r}")
+    return v
+
+
+def check_nonnegative(name: str, value: Any) -> float:
+    """A finite real number >= 0."""
+    v = check_real(name, value)
+    if v < 0.0:
+        raise ValueError(f"{name} must be >= 0, got {v!r}")
+    return v
+
+
+def check_quota(name: str, value: Any) -> float:
+    """A ratification quota: the share of weight needed, in (0, 1]."""
+    v = check_real(name, value)
+    if not 0.0 < v <= 1.0:
+        raise ValueError(f"{name} must lie in (0, 1] (a share of the constituency's weight), got {v!r}")
+    return v
+
+
+def check_positive_int(name: str, value: Any, *, minimum: int = 1, maximum: int | None = None) -> int:
+    """An integer in [minimum, maximum]."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}")
+    v = int(value)
+    if v < minimum or (maximum is not None and v > maximum):
+        upper = "" if maximum is None else f" and <= {maximum}"
+        raise ValueError(f"{name} must be an integer >= {minimum}{upper}, got {v}")
+    return v
+
+
+def check_array(
+    name: str,
+    values: Any,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    allow_empty: bool = False,
+    one_dimensional: bool = True,
+) -> npt.NDArray[np.float64]:
+    """An array of finite floats (1-D unless ``one_dimensional=False``), optionally within [low, high]."""
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{name} must be a sequence of real numbers, got a string")
+    try:
+        arr = np.asarray(values, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must be a sequence of real numbers ({exc})") from None
+    if arr.ndim == 0 and one_dimensional:
+        arr = arr.reshape(1)
+    if one_dimensional and arr.ndim != 1:
+        raise ValueError(f"{name} must be one-dimensional, got shape {arr.shape}")
+    if arr.size == 0 and not allow_empty:
+        raise ValueError(f"{name} must not be empty")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must hold finite numbers only (no NaN or infinity)")
+    if low is not None and arr.size and arr.min() < low:
+        raise ValueError(f"{name} must lie in [{low}, {high if high is not None else 'inf'}], got a value {arr.min()!r}")
+    if high is not None and arr.size and arr.max() > high:
+        raise ValueError(f"{name} must lie in [{low if low is not None else '-inf'}, {high}], got a value {arr.max()!r}")
+    return arr
+
+
+def check_weights(name: str, weights: Any, size: int) -> npt.NDArray[np.float64]:
+    """Non-negative weights of ``size`` constituents with a positive total."""
+    w = check_array(name, weights, low=0.0)
+    if w.size != size:
+        raise ValueError(f"{name} must have one weight per constituent ({size}), got {w.size}")
+    total = float(w.sum())
+    if not total > 0.0 or not math.isfinite(total):
+        raise ValueError(f"{name} must have a positive, finite total; got total {total!r}")
+    return w

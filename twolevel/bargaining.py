@@ -1,0 +1,72 @@
+r"""Level I outcomes inside the overlap of the win-sets.
+
+Putnam's second reason why win-set size matters: "the relative size of the
+respective Level II win-sets will affect the distribution of the joint gains"
+(p. 440). To make the claim checkable we need a rule that picks one
+agreement inside the feasible range. Two standard ones are given.
+
+*Nash bargaining solution* with the disagreement point at no-agreement. If X
+and Y value no-agreement at :math:`d_X` and :math:`d_Y` (shares of the stake),
+the agreement maximises the Nash product over the feasible range
+:math:`[\ell, h]`:
+
+.. math::
+
+    x^N = \arg\max_{x \in [\ell, h]} (x - d_X)\,(1 - x - d_Y)
+        = \operatorname{clamp}\!\left(\tfrac{1 + d_X - d_Y}{2},\ \ell,\ h\right),
+
+because the product is concave in :math:`x`. *Split the difference*: the
+midpoint :math:`(\ell + h)/2`.
+
+Both rules respect the ratification constraints, so when Y's win-set
+contracts (``h`` falls) while the overlap stays non-empty, Y's share
+:math:`1 - x` can only rise: Schelling's "power of a negotiator often rests on
+a manifest inability to make concessions" (quoted on p. 440).
+"""
+
+from __future__ import annotations
+
+from ._checks import check_unit
+from .winsets import WinSet
+
+__all__ = ["nash_bargaining", "split_the_difference"]
+
+
+def _check_overlap(feasible: WinSet) -> None:
+    if not isinstance(feasible, WinSet):
+        raise TypeError(f"feasible must be a WinSet (e.g. tl.overlap(wx, wy)), got {type(feasible).__name__}")
+
+
+def nash_bargaining(feasible: WinSet, d_x: float = 0.0, d_y: float = 0.0) -> float | None:
+    r"""Nash bargaining agreement (X's share) inside the feasible range.
+
+    Parameters
+    ----------
+    feasible : WinSet
+        The overlap of the two win-sets (:func:`twolevel.overlap`).
+    d_x, d_y : float
+        Each negotiator's value of no-agreement, as a share of the stake in
+        [0, 1], with :math:`d_X + d_Y \le 1` (otherwise no agreement could
+        beat no-agreement for both).
+
+    Returns
+    -------
+    float or None
+        :math:`\operatorname{clamp}((1 + d_X - d_Y)/2, \ell, h)`, or ``None``
+        when the overlap is empty (deadlock).
+    """
+    _check_overlap(feasible)
+    dx, dy = check_unit("d_x", d_x), check_unit("d_y", d_y)
+    if dx + dy > 1.0:
+        raise ValueError(f"d_x + d_y must be <= 1 (gains from agreement must exist), got {dx + dy!r}")
+    if feasible.is_empty:
+        return None
+    return min(max((1.0 + dx - dy) / 2.0, feasible.lo), feasible.hi)
+
+
+def split_the_difference(feasible: WinSet) -> float | None:
+    """Midpoint of the feasible range, or ``None`` when it is empty."""
+    _check_overlap(feasible)
+    if feasible.is_empty:
+        return None
+    return (feasible.lo + feasible.hi) / 2.0

@@ -1,0 +1,146 @@
+r"""Voluntary and involuntary defection (pp. 438–440).
+
+Putnam separates two reasons why a promised agreement is not carried out.
+*Voluntary* defection is "reneging by a rational egoist in the absence of
+enforceable contracts"; *involuntary* defection "reflects the behavior of an
+agent who is unable to deliver on a promise because of failed ratification"
+(p. 438). Involuntary defection needs uncertainty: "if the win-sets were known
+with certainty, the negotiators would never propose for ratification an
+agreement that would be rejected" (note 38).
+
+The model
+---------
+1. The negotiators believe X's win-set is :math:`[x_1, 1]` and Y's is
+   :math:`[0, y_1]`, and propose the Nash agreement
+   :math:`x^* = \operatorname{clamp}(1/2, x_1, y_1)` if :math:`x_1 \le y_1`
+   (otherwise there is no proposal: deadlock).
+2. The true boundaries differ from the believed ones by independent normal
+   errors of standard deviation :math:`\sigma`:
+   :math:`X_1 = x_1 + \sigma\varepsilon_X`, :math:`Y_1 = y_1 - \sigma\varepsilon_Y`.
+   The deal fails ratification (involuntary defection) unless
+   :math:`X_1 \le x^* \le Y_1`, so
+
+   .. math::
+
+      P(\text{involuntary}) = 1 - \Phi\!\left(\frac{x^* - x_1}{\sigma}\right)
+                                  \Phi\!\left(\frac{y_1 - x^*}{\sigma}\right).
+
+3. A ratified deal is implemented unless a government reneges. Each side's
+   temptation to renege is uniform on :math:`[0, \tau]` and it reneges iff
+   the temptation exceeds the reputational cost :math:`c` ("the Bonn
+   'promise' had political weight, because reneging would have had high
+   political and diplomatic costs", p. 438):
+   :math:`P(\text{voluntary}) = 1 - (1 - \max(0, 1 - c/\tau))^2` given ratification.
+
+Smaller win-sets put :math:`x^*` nearer a boundary, so involuntary defection
+grows as win-sets shrink; voluntary defection does not depend on them at all.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._checks import check_nonnegative, check_positive_int, check_real, check_unit
+
+__all__ = ["DefectionRates", "defection_rates", "simulate_defection"]
+
+
+@dataclass(frozen=True)
+class DefectionRates:
+    """Probabilities (or simulated frequencies) of the four outcomes; they sum to 1."""
+
+    deadlock: float
+    involuntary: float
+    voluntary: float
+    implemented: float
+    proposal: float | None  # the proposed agreement x*, None under deadlock
+
+
+def _phi(z: float) -> float:
+    return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
+
+
+def _check(x1: float, y1: float, uncertainty: float, reneging_cost: float, temptation: float):
+    x1_ = check_unit("x1", x1)
+    y1_ = check_unit("y1", y1)
+    s = check_nonnegative("uncertainty", uncertainty)
+    if s > 1.0:
+        raise ValueError(f"uncertainty must lie in [0, 1] (a standard deviation in share units), got {s!r}")
+    c = check_nonnegative("reneging_cost", reneging_cost)
+    t = check_real("temptation", temptation)
+    if not t > 0:
+        raise ValueError(f"temptation must be > 0 (the largest gain from reneging), got {t!r}")
+    return x1_, y1_, s, c, t
+
+
+def defection_rates(
+    x1: float, y1: float, uncertainty: float, reneging_cost: float = 1.0, temptation: float = 1.0
+) -> DefectionRates:
+    r"""Closed-form outcome probabilities of the defection model (module docstring).
+
+    Parameters
+    ----------
+    x1, y1 : float
+        Believed boundaries of X's and Y's win-sets, in [0, 1].
+    uncertainty : float
+        :math:`\sigma \in [0, 1]`; 0 means the win-sets are known.
+    reneging_cost : float
+        Reputational cost :math:`c \ge 0` of reneging.
+    temptation : float
+        Largest gain :math:`\tau > 0` from reneging.
+    """
+    x1_, y1_, s, c, t = _check(x1, y1, uncertainty, reneging_cost, temptation)
+    if x1_ > y1_:
+        return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
+    x = min(max(0.5, x1_), y1_)
+    if s == 0.0:
+        p_ratify = 1.0
+    else:
+        p_ratify = _phi((x - x1_) / s) * _phi((y1_ - x) / s)
+    p_side = max(0.0, 1.0 - c / t)
+    p_vol_given = 1.0 - (1.0 - p_side) ** 2
+    return DefectionRates(
+        deadlock=0.0,
+        involuntary=1.0 - p_ratify,
+        voluntary=p_ratify * p_vol_given,
+        implemented=p_ratify * (1.0 - p_vol_given),
+        proposal=x,
+    )
+
+
+def simulate_defection(
+    x1: float,
+    y1: float,
+    uncertainty: float,
+    reneging_cost: float = 1.0,
+    temptation: float = 1.0,
+    *,
+    trials: int = 100_000,
+    seed: int = 0,
+) -> DefectionRates:
+    """Monte Carlo version of :func:`defection_rates`: simulate ``trials`` negotiations.
+
+    Each trial draws the true win-set boundaries, holds the up-or-down votes,
+    and, if both sides ratify, draws each side's temptation to renege. Returns
+    the observed frequencies; they converge to :func:`defection_rates`.
+    """
+    x1_, y1_, s, c, t = _check(x1, y1, uncertainty, reneging_cost, temptation)
+    trials = check_positive_int("trials", trials, maximum=10_000_000)
+    seed = check_positive_int("seed", seed, minimum=0)
+    if x1_ > y1_:
+        return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
+    x = min(max(0.5, x1_), y1_)
+    rng = np.random.default_rng(seed)
+    eps = rng.standard_normal((2, trials))
+    true_x1 = x1_ + s * eps[0]
+    true_y1 = y1_ - s * eps[1]
+    ratified = (true_x1 <= x) & (x <= true_y1)
+    tempt = rng.uniform(0.0, t, size=(2, trials))
+    reneges = (tempt > c).any(axis=0) & ratified
+    n = float(trials)
+    inv = float(np.count_nonzero(~ratified)) / n
+    vol = float(np.count_nonzero(reneges)) / n
+    return DefectionRates(0.0, inv, vol, 1.0 - inv - vol, x)

@@ -1,0 +1,206 @@
+r"""Putnam's Figure 1, "Effects of reducing win-set size" (p. 441), drawn from the model.
+
+A horizontal line runs from ``XM`` (X's best outcome, :math:`x = 1`) on the
+left to ``YM`` (Y's best, :math:`x = 0`) on the right. ``X1`` and ``Y1`` are
+"the minimal outcomes that could be ratified"; as Y's win-set contracts (a
+larger ratification majority) its boundary moves to ``Y2`` and then ``Y3``,
+beyond ``X1``: deadlock. Every position here is computed by
+:func:`twolevel.win_set` from constituencies with uniformly spread reservation
+values; nothing is placed by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from .. import winsets as ws
+from .._checks import check_positive_int, check_quota, check_unit
+from .frames import Control, StaticExplorer, static_explorer
+
+__all__ = ["Figure1State", "figure1_state", "Figure1", "putnam_figure1", "figure1_static_explorer"]
+
+#: The quotas Putnam's text associates with Y1, Y2 and Y3: a simple majority,
+#: "a larger majority" (two-thirds, as for treaties in the U.S. Senate) and unanimity.
+Y_STAGES = {"Y1": 0.5, "Y2": 2.0 / 3.0, "Y3": 1.0}
+
+_FEASIBLE = "#9ecae1"
+_X_COLOUR = "#08519c"
+_Y_COLOUR = "#a63603"
+
+
+@dataclass(frozen=True)
+class Figure1State:
+    """Everything Figure 1 shows, in X's-share units (1 = XM, 0 = YM)."""
+
+    x1: float
+    y_bound: float
+    y_stages: dict[str, float]
+    feasible: ws.WinSet
+    quota_x: float
+    quota_y: float
+
+    def alt_text(self) -> str:
+        stages = ", ".join(f"{k} at {v:.2f}" for k, v in self.y_stages.items())
+        if self.feasible.is_empty:
+            tail = "the win-sets do not overlap: deadlock"
+        else:
+            tail = f"feasible agreements run from {self.feasible.lo:.2f} to {self.feasible.hi:.2f}"
+        return (
+            f"Figure 1, effects of reducing win-set size: a line from XM (X's share 1) to YM (X's share 0). "
+            f"X1 at {self.x1:.2f} (X's quota {self.quota_x:.2f}); Y's win-set boundary at {self.y_bound:.2f} "
+            f"(Y's quota {self.quota_y:.2f}); {stages}; {tail}."
+        )
+
+
+def figure1_state(
+    spread_x: float = 0.6,
+    quota_x: float = 0.5,
+    spread_y: float = 0.9,
+    quota_y: float = 0.5,
+    *,
+    n: int = 1001,
+) -> Figure1State:
+    """Compute Figure 1 from two constituencies with uniform reservation values.
+
+    Parameters
+    ----------
+    spread_x, spread_y : float
+        Reservation values spread over ``[0, spread]`` (in [0, 1]); a larger
+        spread means more constituents who find no-agreement cheap.
+    quota_x, quota_y : float
+        Ratification quotas in (0, 1].
+    n : int
+        Constituents per side.
+    """
+    qx, qy = check_quota("quota_x", quota_x), check_quota("quota_y", quota_y)
+    n = check_positive_int("n", n, maximum=1_000_000)
+    cx = ws.Constituency.uniform(check_unit("spread_x", spread_x), n)
+    cy = ws.Constituency.uniform(check_unit("spread_y", spread_y), n)
+    wx = ws.win_set(cx, qx, "X")
+    wy = ws.win_set(cy, qy, "Y")
+    stages = {k: 1.0 - float(cy.pivot(q)) for k, q in Y_STAGES.items()}
+    return Figure1State(wx.lo, wy.hi, stages, ws.overlap(wx, wy), qx, qy)
+
+
+class Figure1:
+    """A reusable drawing of Figure 1 whose artists are updated, never rebuilt.
+
+    ``Figure1(state).figure`` is a matplotlib Figure (Agg canvas, no pyplot
+    state). :meth:`update` moves the existing artists to a new state, which is
+    what the live explorer and the static frames do on every change.
+    """
+
+    def __init__(self, state: Figure1State, *, width: float = 9.0, height: float = 3.0, show_stages: bool = True):
+        self.figure = Figure(figsize=(width, height), layout="constrained")
+        FigureCanvasAgg(self.figure)
+        ax = self.ax = self.figure.add_subplot()
+        self.show_stages = show_stages
+        ax.set_xlim(1.04, -0.04)  # XM (x = 1) on the left, as Putnam draws it
+        ax.set_ylim(-1.4, 1.35)
+        ax.set_yticks([])
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.set_xticks([1.0, 0.75, 0.5, 0.25, 0.0])
+        ax.set_xlabel("X's share of the stake (Y receives the rest)", fontsize=11)
+        ax.tick_params(labelsize=10)
+        ax.plot([1, 0], [0, 0], color="black", lw=2.5, solid_capstyle="butt", zorder=3)
+        for x, label in ((1.0, "XM"), (0.0, "YM")):
+            ax.plot([x, x], [-0.12, 0.12], color="black", lw=2.5, zorder=3)
+            ax.text(x, 0.3, label, ha="center", va="bottom", fontsize=14, fontweight="bold")
+        self._band = ax.axvspan(0, 0, ymin=0.0, ymax=1.0, color=_FEASIBLE, alpha=0.55, lw=0, zorder=1)
+        self._x1_tick = ax.plot([0, 0], [-0.18, 0.18], color=_X_COLOUR, lw=3, zorder=4)[0]
+        self._x1_text = ax.text(0, 0.3, "X1", ha="center", va="bottom", fontsize=14, color=_X_COLOUR, fontweight="bold")
+        self._stage_ticks = {}
+        self._stage_texts = {}
+        for k in Y_STAGES:
+            self._stage_ticks[k] = ax.plot([0, 0], [-0.12, 0.12], color=_Y_COLOUR, lw=1.5, alpha=0.8, zorder=4)[0]
+            self._stage_texts[k] = ax.text(0, 0.3, k, ha="center", va="bottom", fontsize=14, color=_Y_COLOUR)
+        self._ybound = ax.plot([0], [0], marker="v", ms=11, color=_Y_COLOUR, zorder=5, ls="none")[0]
+        self._x_bracket = ax.annotate(
+            "", xy=(0, -0.45), xytext=(1, -0.45), arrowprops=dict(arrowstyle="|-|", color=_X_COLOUR, lw=1.6)
+        )
+        self._x_label = ax.text(0, -0.62, "X's win-set", ha="center", va="top", fontsize=11, color=_X_COLOUR)
+        self._y_bracket = ax.annotate(
+            "", xy=(0, -0.95), xytext=(0, -0.95), arrowprops=dict(arrowstyle="|-|", color=_Y_COLOUR, lw=1.6)
+        )
+        self._y_label = ax.text(0, -1.12, "Y's win-set", ha="center", va="top", fontsize=11, color=_Y_COLOUR)
+        self._status = ax.text(0.5, 1.2, "", ha="center", va="center", fontsize=12, fontweight="bold")
+        self.update(state)
+
+    def update(self, state: Figure1State) -> None:
+        """Move the artists to ``state`` (no new artists are created)."""
+        self.state = state
+        x1 = state.x1
+        self._x1_tick.set_xdata([x1, x1])
+        self._x1_text.set_x(x1)
+        # Labels that would collide are nudged vertically; positions stay exact.
+        used: list[float] = [x1]
+        for k, v in state.y_stages.items():
+            self._stage_ticks[k].set_xdata([v, v])
+            self._stage_ticks[k].set_visible(self.show_stages)
+            txt = self._stage_texts[k]
+            txt.set_x(v)
+            clash = sum(abs(v - u) < 0.045 for u in used)
+            txt.set_y(0.3 + 0.42 * clash)
+            txt.set_visible(self.show_stages)
+            used.append(v)
+        self._ybound.set_data([state.y_bound], [0.0])
+        self._x_bracket.xy = (x1, -0.45)
+        self._x_bracket.set_position((1.0, -0.45))
+        self._x_label.set_x((1.0 + x1) / 2)
+        self._y_bracket.xy = (state.y_bound, -0.95)
+        self._y_bracket.set_position((0.0, -0.95))
+        self._y_label.set_x(state.y_bound / 2)
+        if state.feasible.is_empty:
+            self._band.set_visible(False)
+            self._status.set_text("Deadlock: the win-sets do not overlap")
+            self._status.set_color("#b2182b")
+        else:
+            lo, hi = state.feasible.lo, state.feasible.hi
+            self._band.set_visible(True)
+            self._band.set_x(lo)
+            self._band.set_width(hi - lo)
+            self._status.set_text(f"Feasible agreements: X's share from {lo:.2f} to {hi:.2f}")
+            self._status.set_color("#08306b")
+
+
+def putnam_figure1(spread_x: float = 0.6, quota_x: float = 0.5, spread_y: float = 0.9) -> Figure:
+    """Figure 1 as Putnam drew it: X1, Y1, and Y's win-set contracted to Y2 (majority of 2/3).
+
+    The shaded range is the one left after the first contraction (Y2 to X1);
+    Y3 (unanimity) lies beyond X1.
+    """
+    state = figure1_state(spread_x, quota_x, spread_y, Y_STAGES["Y2"])
+    return Figure1(state).figure
+
+
+def figure1_static_explorer(
+    spread_x: float = 0.6,
+    spread_y: float = 0.9,
+    quotas_y: tuple[float, ...] = tuple(round(0.5 + 0.05 * i, 2) for i in range(11)),
+    quotas_x: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8),
+) -> StaticExplorer:
+    """Figure 1 with sliders for both quotas that works in the static page (no kernel)."""
+    drawing = Figure1(figure1_state(spread_x, quotas_x[0], spread_y, quotas_y[0]), width=8.5, height=3.0)
+
+    def update(quota_y: float, quota_x: float) -> str:
+        drawing.update(figure1_state(spread_x, quota_x, spread_y, quota_y))
+        return drawing.state.alt_text()
+
+    return static_explorer(
+        drawing.figure,
+        update,
+        [
+            Control("quota_y", "Y's ratification quota", quotas_y, 0.5),
+            Control("quota_x", "X's ratification quota", quotas_x, 0.5),
+        ],
+        name="figure1",
+        caption=(
+            f"Reservation values uniform on [0, {spread_x:g}] for X and [0, {spread_y:g}] for Y. "
+            "The triangle marks the boundary of Y's win-set at the chosen quota."
+        ),
+        dpi=90,
+    )
