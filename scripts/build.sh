@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Build the book (HTML) with warnings as errors, then print the index page's path.
+#
+#   bash scripts/build.sh                          # the whole book -> _build/html/
+#   bash scripts/build.sh book/ch04_win_sets.md    # just that page -> _build/_page/book-<name>/html/
+#
+# Setup (scripts/setup.sh) runs first, so this works on a fresh clone. Notebooks
+# are executed with a cache (_build/.jupyter_cache): only chapters whose code
+# changed are re-executed. The whole-book build is what CI and the tests check;
+# a single page is built without -W (links to other chapters cannot resolve).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+bash scripts/setup.sh
+JB="$ROOT/.venv/bin/jupyter-book"
+export PYTHONHASHSEED=0
+
+if [[ $# -eq 0 ]]; then
+  "$JB" build . -W -n --keep-going >&2
+  index="$ROOT/_build/html/index.html"
+  [[ -f "$index" ]] || { echo "build.sh: $index was not produced" >&2; exit 1; }
+  echo "$index"
+  exit 0
+fi
+
+[[ $# -eq 1 ]] || { echo "usage: bash scripts/build.sh [book/<chapter>.md]" >&2; exit 2; }
+page="$(realpath "$1")"
+[[ -f "$page" && "$page" == "$ROOT"/* ]] || { echo "build.sh: no such page in the repository: $1" >&2; exit 2; }
+
+# Jupyter Book builds a single page with the page's folder as Sphinx's source and
+# configuration folder, so the repository-relative paths in _config.yml
+# (static files, bibliography) are rewritten for that folder in a copy.
+mkdir -p _build/_page
+cfg="$ROOT/_build/_page/_config.page.yml"
+"$ROOT/.venv/bin/python" - "$ROOT" "$(dirname "$page")" "$cfg" <<'PY'
+import os, sys, yaml
+root, pagedir, out = sys.argv[1:]
+cfg = yaml.safe_load(open(os.path.join(root, "_config.yml"), encoding="utf8"))
+rel = lambda p: os.path.relpath(os.path.join(root, p), pagedir)
+cfg["bibtex_bibfiles"] = [rel(p) for p in cfg.get("bibtex_bibfiles", [])]
+sc = cfg.setdefault("sphinx", {}).setdefault("config", {})
+sc["html_static_path"] = [rel(p) for p in sc.get("html_static_path", [])]
+cfg.get("execute", {}).setdefault("cache", os.path.join(root, "_build", ".jupyter_cache"))
+yaml.safe_dump(cfg, open(out, "w", encoding="utf8"), sort_keys=False)
+PY
+"$JB" build "$page" --config "$cfg" -n --keep-going >&2
+name="$(basename "${page%.*}")"
+sub="$(realpath --relative-to="$ROOT" "$(dirname "$page")" | tr / -)"
+[[ "$sub" == "." ]] && dir="$name" || dir="$sub-$name"
+out="$ROOT/_build/_page/$dir/html/$name.html"
+[[ -f "$out" ]] || { echo "build.sh: $out was not produced" >&2; exit 1; }
+echo "$out"
