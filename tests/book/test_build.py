@@ -1,0 +1,146 @@
+"""The strict book build: clean log, every page built, nothing loaded from the network.
+
+Uses the session fixture ``built_book`` (tests/conftest.py), which runs
+``jupyter-book build . -W -n --keep-going`` once per test session.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.slow
+
+CHAPTER_WITH_EXPLORERS = "book/ch04_win_sets"
+EXTERNAL = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)  # http://, https:// and protocol-relative //
+CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.IGNORECASE)
+
+
+def toc_files(root: Path) -> list[str]:
+    """Every document listed in _toc.yml (root, parts, chapters, sections), without suffix."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf8"))
+    found = [toc["root"]]
+
+    def walk(entries: list[dict]) -> None:
+        for entry in entries or []:
+            if "file" in entry:
+                found.append(entry["file"])
+            walk(entry.get("sections", []))
+            walk(entry.get("chapters", []))
+
+    walk(toc.get("parts", []))
+    walk(toc.get("chapters", []))
+    return [str(Path(f).with_suffix("")) if Path(f).suffix in {".md", ".ipynb"} else f for f in found]
+
+
+class _Resources(HTMLParser):
+    """Collects what a page loads (not what it merely links to) and its div classes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.loads: list[tuple[str, str]] = []  # (what, url)
+        self.scripts: list[str] = []
+        self.div_classes: list[list[str]] = []
+        self.css: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "div":
+            self.div_classes.append(a.get("class", "").split())
+        if tag == "script" and "src" in a:
+            self.scripts.append(a["src"])
+        for key in ("src", "data", "poster"):
+            if key in a and tag not in {"a"}:
+                self.loads.append((f"<{tag} {key}>", a[key]))
+        if "srcset" in a:
+            for part in a["srcset"].split(","):
+                if part.strip():
+                    self.loads.append((f"<{tag} srcset>", part.split()[0]))
+        if tag == "link" and "href" in a:
+            self.loads.append((f"<link rel={a.get('rel', '')}>", a["href"]))
+        if "style" in a:
+            self.css.append(a["style"])
+        if tag == "style":
+            self._in_style = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.css.append(data)
+
+
+def parse(page: Path) -> _Resources:
+    p = _Resources()
+    p.feed(page.read_text(encoding="utf8"))
+    p.close()
+    return p
+
+
+def html_pages(built_book) -> list[Path]:
+    return sorted(built_book.html.rglob("*.html"))
+
+
+def test_build_succeeds_without_warnings(built_book):
+    assert built_book.returncode == 0, built_book.log[-5000:]
+    bad = [line for line in built_book.log.splitlines() if re.search(r"\b(WARNING|ERROR)\b", line)]
+    assert not bad, "\n".join(bad[:30])
+
+
+def test_every_toc_page_is_built(built_book, root):
+    files = toc_files(root)
+    assert files, "_toc.yml lists no pages"
+    missing = [f for f in files if not (built_book.html / f"{f}.html").is_file()]
+    assert not missing, f"pages in _toc.yml without HTML: {missing}"
+    assert (built_book.html / "index.html").is_file()
+
+
+def test_no_page_loads_anything_from_the_network(built_book):
+    pages = html_pages(built_book)
+    assert pages
+    offending = []
+    for page in pages:
+        res = parse(page)
+        rel = page.relative_to(built_book.html)
+        offending += [f"{rel}: {what} {url}" for what, url in res.loads if EXTERNAL.match(url)]
+        offending += [f"{rel}: css url({m})" for css in res.css for m in CSS_URL.findall(css)]
+    for css in sorted(built_book.html.rglob("*.css")):
+        text = css.read_text(encoding="utf8", errors="replace")
+        offending += [f"{css.relative_to(built_book.html)}: css url({m})" for m in CSS_URL.findall(text)]
+    assert not offending, "\n".join(offending[:30])
+
+
+def test_mathjax_is_served_by_the_site(built_book):
+    pages = [p for p in html_pages(built_book) if p.name not in {"genindex.html", "search.html"}]
+    checked = 0
+    for page in pages:
+        mathjax = [s for s in parse(page).scripts if "mathjax" in s.lower() or "tex-" in s]
+        if not mathjax:
+            continue
+        for src in mathjax:
+            assert not EXTERNAL.match(src), f"{page.name}: MathJax from the network: {src}"
+            target = (page.parent / unquote(urlsplit(src).path)).resolve()
+            assert target.is_file(), f"{page.name}: MathJax script missing: {src} -> {target}"
+            assert target.name == "tex-chtml.js"
+            # CommonHTML output loads its fonts relative to the script.
+            fonts = target.parent / "output" / "chtml" / "fonts" / "woff-v2"
+            assert any(fonts.glob("*.woff")), f"MathJax fonts missing under {fonts}"
+        checked += 1
+    chapter = built_book.html / f"{CHAPTER_WITH_EXPLORERS}.html"
+    assert chapter.is_file()
+    assert any("tex-chtml.js" in s for s in parse(chapter).scripts), "the chapter does not load MathJax"
+    assert checked >= 1
+
+
+def test_chapter_has_a_static_explorer(built_book):
+    page = built_book.html / f"{CHAPTER_WITH_EXPLORERS}.html"
+    explorers = [c for c in parse(page).div_classes if "tl-frames" in c]
+    assert explorers, f"no div.tl-frames in {page.name}"
