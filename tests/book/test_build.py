@@ -125,6 +125,7 @@ def test_mathjax_is_served_by_the_site(built_book):
         mathjax = [s for s in parse(page).scripts if "mathjax" in s.lower() or "tex-" in s]
         if not mathjax:
             continue
+        assert len(mathjax) == 1, f"{page.name}: several MathJax scripts: {mathjax}"
         for src in mathjax:
             assert not EXTERNAL.match(src), f"{page.name}: MathJax from the network: {src}"
             target = (page.parent / unquote(urlsplit(src).path)).resolve()
