@@ -1,0 +1,248 @@
+"""The built book in a real browser, offline: pages load cleanly, maths is typeset,
+and the static Figure 1 explorer reacts to its slider.
+
+The site is served from ``_build/html`` on 127.0.0.1 and Chromium may reach
+nothing else: any other request is aborted and fails the test, so a CDN
+script or font sneaking into the theme or the config is caught here.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+
+from browser_support import PageWatch, chromium, format_problems, screenshot
+
+pytestmark = pytest.mark.slow
+
+CHAPTER4 = "book/ch04_win_sets.html"
+PREFACE = "book/preface.html"
+FIGURE1 = 'div.tl-frames[data-tl-frames="figure1"]'
+TIMEOUT_MS = 60_000
+MATHJAX_TIMEOUT_MS = 30_000
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_book) -> Iterator[str]:
+    """``http://127.0.0.1:PORT``, serving the built book for this module's tests."""
+    if built_book.returncode != 0:
+        pytest.fail(f"jupyter-book build failed (exit {built_book.returncode}):\n{built_book.log[-8000:]}")
+    handler = functools.partial(_QuietHandler, directory=str(built_book.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="book-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page_and_watch(browser, site):
+    """A fresh offline page, its :class:`PageWatch`, and a screenshot taken if the test fails."""
+    watch = PageWatch(site)
+    context = browser.new_context(service_workers="block", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT_MS)
+    watch.attach(context)
+    page = context.new_page()
+    watch.watch(page)
+    yield page, watch
+    context.close()
+
+
+def _fail_msg(page, name: str, what: str, watch: PageWatch | None = None) -> str:
+    extra = f"\n{format_problems(watch.problems())}" if watch is not None and watch.problems() else ""
+    return f"{what}{extra}\nscreenshot: {screenshot(page, name)}"
+
+
+def _open(page, watch: PageWatch, path: str) -> None:
+    """Load a page of the site, let MathJax finish (if the page has it) and the network settle."""
+    url = f"{watch.origin}/{path}"
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url} answered {response and response.status}"
+    has_mathjax = page.evaluate(
+        "() => Array.from(document.scripts).some(s => /mathjax/i.test(s.src))"
+    )
+    if has_mathjax:
+        # MathJax 3/4 replaces the config object by itself once loaded; its startup
+        # promise resolves after the first typesetting pass.
+        try:
+            page.wait_for_function(
+                "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
+                " && typeof MathJax.startup.promise.then === 'function'",
+                timeout=MATHJAX_TIMEOUT_MS,
+            )
+            page.evaluate("() => MathJax.startup.promise.then(() => true)")
+        except PlaywrightError as exc:
+            pytest.fail(_fail_msg(page, path.replace("/", "-"), f"MathJax never started on {url}: {exc}", watch))
+    page.wait_for_load_state("networkidle")
+
+
+def _assert_clean(page, watch: PageWatch, name: str) -> None:
+    problems = watch.problems()
+    assert not problems, _fail_msg(page, name, f"page {page.url} is not clean:\n{format_problems(problems)}")
+
+
+def test_preface_renders_cleanly(page_and_watch):
+    page, watch = page_and_watch
+    _open(page, watch, PREFACE)
+    heading = page.get_by_role("heading", level=1).first
+    assert heading.is_visible(), _fail_msg(page, "preface", "the preface has no visible h1", watch)
+    _assert_clean(page, watch, "preface")
+
+
+def test_chapter4_maths_is_typeset(page_and_watch):
+    page, watch = page_and_watch
+    _open(page, watch, CHAPTER4)
+    report = page.evaluate(
+        """() => {
+        const maths = Array.from(document.querySelectorAll('.math'));
+        const article = document.querySelector('article, main') || document.body;
+        return {
+          math: maths.length,
+          untypeset: maths.filter(m => !m.querySelector('mjx-container')).map(m => m.textContent.slice(0, 80)),
+          containers: document.querySelectorAll('mjx-container').length,
+          errors: Array.from(document.querySelectorAll('mjx-merror')).map(e => e.textContent.slice(0, 120)),
+          text: article.innerText,
+        };
+    }"""
+    )
+    name = "ch04-maths"
+    assert report["math"] > 0 and report["containers"] > 0, _fail_msg(
+        page, name, f"no typeset maths on {CHAPTER4}: {report['math']} .math, {report['containers']} mjx-container", watch
+    )
+    assert not report["untypeset"], _fail_msg(page, name, f"maths left untypeset: {report['untypeset']}", watch)
+    assert not report["errors"], _fail_msg(page, name, f"MathJax reported TeX errors: {report['errors']}", watch)
+    leftovers = [d for d in ("\\(", "\\)", "\\[", "\\]", "$$") if d in report["text"]]
+    assert not leftovers, _fail_msg(page, name, f"raw TeX delimiters {leftovers} remain in the page text", watch)
+    _assert_clean(page, watch, name)
+
+
+# --- Figure 1, the kernel-free explorer ------------------------------------------------
+
+_STATE_JS = """(root) => {
+    const img = root.querySelector('img.tl-frames-image');
+    const data = JSON.parse(root.querySelector('.tl-frames-data').textContent);
+    const inputs = Array.from(root.querySelectorAll('input[type=range]'));
+    let idx = 0;
+    inputs.forEach((inp, k) => { idx = idx * data.shape[k] + parseInt(inp.value, 10); });
+    return {
+      src: img.getAttribute('src'),
+      alt: img.getAttribute('alt'),
+      decoded: img.complete && img.naturalWidth > 0,
+      outputs: Array.from(root.querySelectorAll('output')).map(o => o.textContent),
+      values: inputs.map(i => i.value),
+      frame: root.dataset.frame,
+      expectedSrc: data.frames[idx],
+      expectedAlt: data.alts[idx],
+      expectedFrame: String(idx),
+    };
+}"""
+
+
+def _state(fig) -> dict:
+    state = fig.evaluate(_STATE_JS)
+    # keep assertion messages short: the sources are long data: URIs
+    for key in ("src", "expectedSrc"):
+        state[key] = hashlib.sha1((state[key] or "").encode()).hexdigest()[:12]
+    return state
+
+
+def _assert_moved(page, fig, before: dict, how: str, watch: PageWatch) -> dict:
+    name = f"ch04-figure1-{how}"
+    try:
+        page.wait_for_function(
+            "([root, frame]) => root.dataset.frame !== frame", arg=[fig.element_handle(), before["frame"]], timeout=5_000
+        )
+    except Exception:
+        pass  # reported precisely below
+    after = _state(fig)
+    assert after["values"] != before["values"], _fail_msg(page, name, f"{how}: the slider value did not move: {after}")
+    assert after["src"] != before["src"], _fail_msg(page, name, f"{how}: the image did not change ({before} -> {after})")
+    assert after["alt"] != before["alt"], _fail_msg(page, name, f"{how}: the alt text did not change ({before} -> {after})")
+    assert after["outputs"] != before["outputs"], _fail_msg(
+        page, name, f"{how}: the displayed value did not change ({before['outputs']} -> {after['outputs']})"
+    )
+    assert (after["src"], after["alt"], after["frame"]) == (
+        after["expectedSrc"],
+        after["expectedAlt"],
+        after["expectedFrame"],
+    ), _fail_msg(page, name, f"{how}: the frame shown is not the one for the slider values: {after}")
+    assert after["decoded"], _fail_msg(page, name, f"{how}: the new frame did not decode as an image")
+    return after
+
+
+def test_chapter4_figure1_explorer_reacts(page_and_watch):
+    page, watch = page_and_watch
+    _open(page, watch, CHAPTER4)
+    figs = page.locator(FIGURE1)
+    assert figs.count() == 1, _fail_msg(page, "ch04-figure1", f"expected one {FIGURE1}, found {figs.count()}", watch)
+    fig = figs.first
+    fig.scroll_into_view_if_needed()
+    assert fig.is_visible(), _fail_msg(page, "ch04-figure1", "Figure 1's explorer is not visible", watch)
+    img = fig.locator("img.tl-frames-image")
+    assert img.is_visible(), _fail_msg(page, "ch04-figure1", "Figure 1's image is not visible", watch)
+    slider = fig.locator("label.tl-frames-control input[type=range][data-param]").first
+    assert slider.is_visible(), _fail_msg(page, "ch04-figure1", "Figure 1 has no visible slider", watch)
+
+    start = _state(fig)
+    assert start["decoded"], _fail_msg(page, "ch04-figure1", "Figure 1's first frame did not decode", watch)
+    assert start["frame"] == start["expectedFrame"] and start["src"] == start["expectedSrc"], _fail_msg(
+        page, "ch04-figure1", f"the script did not initialise the figure: {start}", watch
+    )
+
+    # 1. keyboard: focus the range input and press an arrow key, as a reader would
+    hi = int(slider.get_attribute("max") or 0)
+    key = "ArrowRight" if int(slider.input_value()) < hi else "ArrowLeft"
+    slider.focus()
+    page.keyboard.press(key)
+    after_key = _assert_moved(page, fig, start, f"keyboard-{key}", watch)
+
+    # 2. programmatic: set the value and dispatch 'input' (what a drag does, step by step)
+    target = str(int(slider.input_value()) + (1 if int(slider.input_value()) < hi else -1))
+    slider.evaluate(
+        "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }", target
+    )
+    _assert_moved(page, fig, after_key, "input-event", watch)
+
+    _assert_clean(page, watch, "ch04-figure1")
+
+
+def test_chapter4_frames_data_is_consistent(page_and_watch):
+    """Every frame is a PNG data URI with its own alt text, one per combination of slider values."""
+    page, watch = page_and_watch
+    _open(page, watch, CHAPTER4)
+    fig = page.locator(FIGURE1).first
+    data = json.loads(fig.locator(".tl-frames-data").text_content() or "{}")
+    n = 1
+    for size in data.get("shape", []):
+        n *= size
+    ranges = fig.locator("input[type=range]")
+    assert ranges.count() == len(data["shape"]) >= 1
+    assert len(data["frames"]) == len(data["alts"]) == n
+    assert all(f.startswith("data:image/png;base64,") for f in data["frames"])
+    assert all(a.strip() for a in data["alts"])
+    for k in range(ranges.count()):
+        assert int(ranges.nth(k).get_attribute("max") or -1) == data["shape"][k] - 1
+    _assert_clean(page, watch, "ch04-frames-data")
+

@@ -1,0 +1,154 @@
+"""Shared helpers for the browser tests: Debian's Chromium driven by Playwright, offline.
+
+Playwright's own browser downloads are not available here, so Chromium is the
+system one (``/usr/bin/chromium``). Every page runs in a context whose network
+is limited to the loopback origin under test: any other request is aborted and
+recorded, so a test can assert that a page never *tries* to reach the
+Internet (a CDN script, a web font, an analytics beacon...).
+
+Used through :func:`chromium` (a context manager giving a Browser) and
+:class:`PageWatch` (collects console errors, page errors, failed and blocked
+requests of one browser context).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = os.environ.get("TL_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+# Where failure screenshots go; kept after the test run so a human can look.
+ARTIFACTS = Path(os.environ.get("TL_TEST_ARTIFACTS", Path(tempfile.gettempdir()) / "twolevel-browser-tests"))
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that was free a moment ago."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[object]:
+    """Launch headless system Chromium through Playwright's sync API; skip if unavailable."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.skip(f"no Chromium at {CHROMIUM} (set TL_CHROMIUM)")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class PageWatch:
+    """Everything that went wrong in one browser context, for assertion messages.
+
+    ``origin`` is the only origin (``http://127.0.0.1:PORT``) the pages may
+    reach; ``data:`` and ``blob:`` URLs never touch the network and are allowed.
+    """
+
+    origin: str
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    bad_responses: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+
+    def allowed(self, url: str) -> bool:
+        if url.startswith(("data:", "blob:", "about:")):
+            return True
+        parts = urlsplit(url)
+        origin = f"{'http' if parts.scheme in ('http', 'ws') else parts.scheme}://{parts.netloc}"
+        return parts.scheme in ("http", "ws") and origin == self.origin
+
+    # --- wiring ---------------------------------------------------------
+    def attach(self, context) -> None:
+        """Route the context's requests and websockets through the allow-list."""
+        context.route("**/*", self._route)
+        context.route_web_socket(lambda url: not self.allowed(url), self._block_websocket)
+
+    def watch(self, page) -> None:
+        """Listen to a page's console, uncaught errors, failures and HTTP errors."""
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda exc: self.page_errors.append(str(exc)))
+        page.on("requestfailed", self._on_request_failed)
+        page.on("response", self._on_response)
+
+    def _route(self, route, request) -> None:
+        if self.allowed(request.url):
+            route.continue_()
+        else:
+            self.blocked.append(f"{request.method} {request.url}")
+            route.abort("blockedbyclient")
+
+    def _block_websocket(self, ws) -> None:
+        self.blocked.append(f"WEBSOCKET {ws.url}")
+        ws.close()
+
+    def _on_console(self, msg) -> None:
+        if msg.type == "error":
+            loc = msg.location or {}
+            self.console_errors.append(f"{msg.text} ({loc.get('url', '?')}:{loc.get('lineNumber', '?')})")
+
+    def _on_request_failed(self, request) -> None:
+        if not self.allowed(request.url):
+            return  # already recorded as blocked
+        self.failed_requests.append(f"{request.method} {request.url}: {request.failure}")
+
+    def _on_response(self, response) -> None:
+        if response.status >= 400:
+            self.bad_responses.append(f"{response.status} {response.request.method} {response.url}")
+
+    # --- reporting ------------------------------------------------------
+    def problems(self, *, ignore_console: tuple[str, ...] = ()) -> dict[str, list[str]]:
+        """Non-empty lists of problems, keyed by kind; blocked requests are also failures."""
+        console = [c for c in self.console_errors if not any(s in c for s in ignore_console)]
+        out = {
+            "blocked external requests": self.blocked,
+            "failed requests": self.failed_requests,
+            "HTTP errors": self.bad_responses,
+            "console errors": console,
+            "uncaught page errors": self.page_errors,
+        }
+        return {k: v for k, v in out.items() if v}
+
+    def clear(self) -> None:
+        for lst in (self.console_errors, self.page_errors, self.failed_requests, self.bad_responses, self.blocked):
+            lst.clear()
+
+
+def format_problems(problems: dict[str, list[str]]) -> str:
+    return "\n".join(f"{kind}:\n  " + "\n  ".join(items) for kind, items in problems.items())
+
+
+def screenshot(page, name: str) -> str:
+    """Save a full-page screenshot for a failure message; returns its path (or why it failed)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    except Exception as exc:  # the page may be gone; the message must still be built
+        return f"(no screenshot: {exc})"
+    return str(path)
