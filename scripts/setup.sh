@@ -105,6 +105,20 @@ else
   log "MathJax up to date"
 fi
 
+# ------------------------------------------------- notebook execution cache
+# The build re-executes a chapter only when its own code changed (jupyter-cache,
+# _build/.jupyter_cache), and Sphinx re-reads only changed pages. Outputs also
+# depend on the twolevel package, so both caches (and single-page builds) are
+# dropped whenever the package (or the environment) changed.
+JCACHE="_build/.jupyter_cache"
+src_hash="$( { find twolevel -name '*.py' -type f -print0 | sort -z | xargs -0 sha256sum; echo "$want"; } | sha256sum | cut -d' ' -f1)"
+if [[ -d "$JCACHE" && "$(cat "$JCACHE/.twolevel-src.sha256" 2>/dev/null || true)" != "$src_hash" ]]; then
+  log "twolevel/ changed: clearing the notebook execution cache"
+  rm -rf "$JCACHE" _build/.doctrees _build/_page
+fi
+mkdir -p "$JCACHE"
+echo "$src_hash" >"$JCACHE/.twolevel-src.sha256"
+
 # ------------------------------------------------------ JupyterLab settings
 # Make book/*.md open as notebooks (jupytext) by default in this venv's Lab.
 if [[ -f jupyter/overrides.json ]]; then
