@@ -12,7 +12,8 @@ bash scripts/setup.sh --with-chromium
 export PYTHONHASHSEED=0
 
 set +e
-"$ROOT/.venv/bin/python" -m pytest tests "$@"
+# No path given: pytest.ini's testpaths (tests/) are collected.
+"$ROOT/.venv/bin/python" -m pytest "$@"
 rc=$?
 set -e
 if [[ $rc -eq 5 ]]; then
