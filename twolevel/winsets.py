@@ -163,8 +163,10 @@ def _weighted_select(
             i_hi = int(np.searchsorted(cs, q + delta, side="left"))
             lo_val = rs[i_lo] if q - delta > 0 and i_lo < m else -math.inf
             hi_val = rs[i_hi] if q + delta < 1 and i_hi < m else math.inf
-            w_below = float(np.dot(w, r < lo_val))
-            idx = np.flatnonzero((r >= lo_val) & (r <= hi_val))
+            below = r < lo_val
+            # An explicit float mask keeps np.dot on its fast (BLAS) path.
+            w_below = float(np.dot(w, below.astype(np.float64)))
+            idx = np.flatnonzero((r <= hi_val) ^ below)
             sub_w = w[idx]
             w_inside = float(sub_w.sum())
             if idx.size and w_below < target <= w_below + w_inside:
@@ -378,7 +380,7 @@ class SpatialConstituency:
         Ideal agreements :math:`\theta_i \in [0, 1]` (in X's-share units, e.g.
         how far a coordinated reflation should go). Constituents on both sides
         of the reversion point oppose a deal for opposite reasons, "too far"
-        and "not far enough" (p. 444).
+        and "not far enough" (p. 443).
     weights : array_like of float, optional
         Non-negative voting weights with a positive total (default: equal).
     """

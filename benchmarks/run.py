@@ -1,0 +1,106 @@
+"""Benchmarks of the book's performance targets, reported as ratios measured in one run.
+
+Run with ``.venv/bin/python benchmarks/run.py``. Each line compares the
+project's operation with a floor measured on the same machine in the same
+run, so the ratios (not the absolute times) are what to compare with the
+targets:
+
+1. Figure 1's live update (recompute the model, move the artists, redraw)
+   against a bare redraw of the same figure. Target: <= 1.5.
+2. The win-set of 10^6 weighted constituents against ``np.partition`` on the
+   same reservation values. Target: <= 2.
+3. ``import twolevel`` against ``import numpy`` (cumulative import time in a
+   fresh interpreter, from ``-X importtime``). Target: <= 1.2.
+
+Times are the minimum over repeats, the usual estimator of the undisturbed cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+import matplotlib
+
+matplotlib.use("Agg")
+import numpy as np
+
+import twolevel as tl
+from twolevel.viz.figure1 import Figure1, figure1_state
+
+
+def best_time(fn: Callable[[], object], number: int, repeat: int) -> float:
+    """Minimum over ``repeat`` runs of the mean time of ``number`` calls, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        best = min(best, (time.perf_counter() - t0) / number)
+    return best
+
+
+def bench_figure1(repeat: int) -> tuple[float, float]:
+    drawing = Figure1(figure1_state(), width=8.5, height=3.0)
+    canvas = drawing.figure.canvas
+    quotas = iter(np.tile(np.linspace(0.5, 1.0, 51), 10_000))
+
+    def update() -> None:
+        drawing.update(figure1_state(0.6, 0.5, 0.9, float(next(quotas))))
+        canvas.draw()
+
+    canvas.draw()
+    return best_time(update, 20, repeat), best_time(canvas.draw, 20, repeat)
+
+
+def bench_win_set(repeat: int) -> tuple[float, float]:
+    rng = np.random.default_rng(2024)
+    r, w = rng.random(1_000_000), rng.random(1_000_000)
+    c = tl.Constituency(r, weights=w)
+    k = 600_000
+    return (
+        best_time(lambda: tl.win_set(c, 0.6, "X"), 10, repeat),
+        best_time(lambda: np.partition(r, k), 10, repeat),
+    )
+
+
+def import_time(module: str, runs: int) -> float:
+    """Cumulative import time of ``module`` in a fresh interpreter (minimum over runs), seconds."""
+    best = float("inf")
+    pattern = re.compile(r"import time:\s+\d+\s+\|\s+(\d+)\s+\|\s+" + re.escape(module) + r"\s*$")
+    for _ in range(runs):
+        err = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", f"import {module}"], capture_output=True, text=True, check=True
+        ).stderr
+        us = [int(m.group(1)) for line in err.splitlines() if (m := pattern.match(line))]
+        best = min(best, us[-1] / 1e6)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15, help="repeats per measurement (default 15)")
+    args = parser.parse_args()
+
+    rows = []
+    upd, bare = bench_figure1(args.repeat)
+    rows.append(("Figure 1 update / bare redraw", upd, bare, 1.5))
+    ws, part = bench_win_set(args.repeat)
+    rows.append(("win-set of 10^6 weighted / np.partition", ws, part, 2.0))
+    imp_tl, imp_np = import_time("twolevel", 7), import_time("numpy", 7)
+    rows.append(("import twolevel / import numpy", imp_tl, imp_np, 1.2))
+
+    print(f"{'benchmark':42} {'ours (ms)':>10} {'floor (ms)':>11} {'ratio':>7} {'target':>7}")
+    for name, ours, floor, target in rows:
+        ratio = ours / floor
+        flag = "ok" if ratio <= target else "OVER"
+        print(f"{name:42} {ours * 1e3:10.2f} {floor * 1e3:11.2f} {ratio:7.2f} {target:7.2f}  {flag}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
