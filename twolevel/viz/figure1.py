@@ -93,7 +93,7 @@ class Figure1:
     what the live explorer and the static frames do on every change.
     """
 
-    def __init__(self, state: Figure1State, *, width: float = 9.0, height: float = 3.0, show_stages: bool = True):
+    def __init__(self, state: Figure1State, *, width: float = 8.0, height: float = 3.0, show_stages: bool = True):
         self.figure = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasAgg(self.figure)
         ax = self.ax = self.figure.add_subplot()
@@ -104,30 +104,30 @@ class Figure1:
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)
         ax.set_xticks([1.0, 0.75, 0.5, 0.25, 0.0])
-        ax.set_xlabel("X's share of the stake (Y receives the rest)", fontsize=11)
-        ax.tick_params(labelsize=10)
+        ax.set_xlabel("X's share of the stake (Y receives the rest)", fontsize=12)
+        ax.tick_params(labelsize=11)
         ax.plot([1, 0], [0, 0], color="black", lw=2.5, solid_capstyle="butt", zorder=3)
         for x, label in ((1.0, "XM"), (0.0, "YM")):
             ax.plot([x, x], [-0.12, 0.12], color="black", lw=2.5, zorder=3)
-            ax.text(x, 0.3, label, ha="center", va="bottom", fontsize=14, fontweight="bold")
+            ax.text(x, 0.3, label, ha="center", va="bottom", fontsize=15, fontweight="bold")
         self._band = ax.axvspan(0, 0, ymin=0.0, ymax=1.0, color=_FEASIBLE, alpha=0.55, lw=0, zorder=1)
         self._x1_tick = ax.plot([0, 0], [-0.18, 0.18], color=_X_COLOUR, lw=3, zorder=4)[0]
-        self._x1_text = ax.text(0, 0.3, "X1", ha="center", va="bottom", fontsize=14, color=_X_COLOUR, fontweight="bold")
+        self._x1_text = ax.text(0, 0.3, "X1", ha="center", va="bottom", fontsize=15, color=_X_COLOUR, fontweight="bold")
         self._stage_ticks = {}
         self._stage_texts = {}
         for k in Y_STAGES:
             self._stage_ticks[k] = ax.plot([0, 0], [-0.12, 0.12], color=_Y_COLOUR, lw=1.5, alpha=0.8, zorder=4)[0]
-            self._stage_texts[k] = ax.text(0, 0.3, k, ha="center", va="bottom", fontsize=14, color=_Y_COLOUR)
+            self._stage_texts[k] = ax.text(0, 0.3, k, ha="center", va="bottom", fontsize=15, color=_Y_COLOUR)
         self._ybound = ax.plot([0], [0], marker="v", ms=11, color=_Y_COLOUR, zorder=5, ls="none")[0]
         self._x_bracket = ax.annotate(
             "", xy=(0, -0.45), xytext=(1, -0.45), arrowprops=dict(arrowstyle="|-|", color=_X_COLOUR, lw=1.6)
         )
-        self._x_label = ax.text(0, -0.62, "X's win-set", ha="center", va="top", fontsize=11, color=_X_COLOUR)
+        self._x_label = ax.text(0, -0.62, "X's win-set", ha="center", va="top", fontsize=12, color=_X_COLOUR)
         self._y_bracket = ax.annotate(
             "", xy=(0, -0.95), xytext=(0, -0.95), arrowprops=dict(arrowstyle="|-|", color=_Y_COLOUR, lw=1.6)
         )
-        self._y_label = ax.text(0, -1.12, "Y's win-set", ha="center", va="top", fontsize=11, color=_Y_COLOUR)
-        self._status = ax.text(0.5, 1.2, "", ha="center", va="center", fontsize=12, fontweight="bold")
+        self._y_label = ax.text(0, -1.12, "Y's win-set", ha="center", va="top", fontsize=12, color=_Y_COLOUR)
+        self._status = ax.text(0.5, 1.2, "", ha="center", va="center", fontsize=13, fontweight="bold")
         self.update(state)
 
     def update(self, state: Figure1State) -> None:
@@ -184,7 +184,7 @@ def figure1_static_explorer(
     quotas_x: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8),
 ) -> StaticExplorer:
     """Figure 1 with sliders for both quotas that works in the static page (no kernel)."""
-    drawing = Figure1(figure1_state(spread_x, quotas_x[0], spread_y, quotas_y[0]), width=8.5, height=3.0)
+    drawing = Figure1(figure1_state(spread_x, quotas_x[0], spread_y, quotas_y[0]), width=8.0, height=3.0)
 
     def update(quota_y: float, quota_x: float) -> str:
         drawing.update(figure1_state(spread_x, quota_x, spread_y, quota_y))
