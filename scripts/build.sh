@@ -3,6 +3,7 @@
 #
 #   bash scripts/build.sh                          # the whole book -> _build/html/
 #   bash scripts/build.sh book/ch04_win_sets.md    # just that page -> _build/_page/book-<name>/html/
+#   bash scripts/build.sh --student                # the student edition, without solutions
 #
 # Setup (scripts/setup.sh) runs first, so this works on a fresh clone. Notebooks
 # are executed with a cache (_build/.jupyter_cache): only chapters whose code
@@ -17,6 +18,20 @@ bash scripts/setup.sh
 JB="$ROOT/.venv/bin/jupyter-book"
 export PYTHONHASHSEED=0
 
+if [[ "${1:-}" == "--student" ]]; then
+  # The student edition: every chapter without its solutions, as notebooks
+  # (_build/student/src/book/*.md) and as HTML (_build/student/html/).
+  src="$ROOT/_build/student/src"
+  "$ROOT/.venv/bin/python" scripts/student_edition.py "$src" >/dev/null
+  # Static assets (CSS, MathJax) stay where they are: link them into the copy.
+  ln -sfn "$ROOT/node_modules" "$src/node_modules"
+  "$JB" build "$src" --path-output "$ROOT/_build/student" -W -n --keep-going >&2
+  index="$ROOT/_build/student/_build/html/index.html"
+  [[ -f "$index" ]] || { echo "build.sh: $index was not produced" >&2; exit 1; }
+  echo "$index"
+  exit 0
+fi
+
 if [[ $# -eq 0 ]]; then
   "$JB" build . -W -n --keep-going >&2
   index="$ROOT/_build/html/index.html"
@@ -25,7 +40,7 @@ if [[ $# -eq 0 ]]; then
   exit 0
 fi
 
-[[ $# -eq 1 ]] || { echo "usage: bash scripts/build.sh [book/<chapter>.md]" >&2; exit 2; }
+[[ $# -eq 1 ]] || { echo "usage: bash scripts/build.sh [--student | book/<chapter>.md]" >&2; exit 2; }
 page="$(realpath "$1")"
 [[ -f "$page" && "$page" == "$ROOT"/* ]] || { echo "build.sh: no such page in the repository: $1" >&2; exit 2; }
 

@@ -29,7 +29,13 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def built_book() -> BuiltBook:
-    """Build the HTML book once for the whole session, warnings as errors."""
+    """Build the HTML book once for the whole session, warnings as errors.
+
+    ``scripts/setup.sh`` runs first (it is idempotent and takes a second when
+    nothing changed): it drops the execution cache when ``twolevel/`` changed,
+    so a plain ``pytest`` run never checks a book built from stale outputs.
+    """
+    subprocess.run(["bash", str(ROOT / "scripts" / "setup.sh")], cwd=ROOT, check=True, capture_output=True)
     exe = Path(sys.executable).with_name("jupyter-book")
     cmd = [str(exe), "build", str(ROOT), "-W", "-n", "--keep-going"]
     env = dict(os.environ, PYTHONHASHSEED="0")
