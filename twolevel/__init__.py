@@ -21,6 +21,21 @@ from typing import Any
 from .agreement import agreement_probability, expected_win_set_size
 from .bargaining import nash_bargaining, split_the_difference
 from .defection import DefectionRates, defection_rates, simulate_defection
+from .linkage import LinkageCountry, LinkageResult, linkage_outcome
+from .nonagreement import constituency_from_costs, isolationist_mix, self_sufficient
+from .participation import effective_constituency, participation_from_stakes, politicise
+from .profiles import (
+    NO_AGREEMENT,
+    Bloc,
+    DivisionEffect,
+    Profile,
+    condorcet_winner,
+    division_effect,
+    profile_win_set,
+    putnam_example,
+    support,
+    united_counterpart,
+)
 from .winsets import (
     TIE_TOLERANCE,
     Constituency,
@@ -36,7 +51,26 @@ from .winsets import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "NO_AGREEMENT",
     "TIE_TOLERANCE",
+    "Bloc",
+    "DivisionEffect",
+    "LinkageCountry",
+    "LinkageResult",
+    "Profile",
+    "condorcet_winner",
+    "constituency_from_costs",
+    "division_effect",
+    "effective_constituency",
+    "isolationist_mix",
+    "linkage_outcome",
+    "participation_from_stakes",
+    "politicise",
+    "profile_win_set",
+    "putnam_example",
+    "self_sufficient",
+    "support",
+    "united_counterpart",
     "Constituency",
     "DefectionRates",
     "SpatialConstituency",

@@ -5,7 +5,17 @@ import importlib
 
 import pytest
 
-MODULES = ["twolevel.winsets", "twolevel.symbolic", "twolevel.bargaining", "twolevel.agreement", "twolevel.defection"]
+MODULES = [
+    "twolevel.winsets",
+    "twolevel.symbolic",
+    "twolevel.bargaining",
+    "twolevel.agreement",
+    "twolevel.defection",
+    "twolevel.profiles",
+    "twolevel.nonagreement",
+    "twolevel.participation",
+    "twolevel.linkage",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,0 +1,66 @@
+"""Tests of twolevel.nonagreement: the cost of no-agreement (pp. 442-443)."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import twolevel as tl
+
+costs = st.lists(st.floats(0, 1), min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(costs, st.floats(0, 1), st.floats(0.01, 1))
+def test_lowering_every_cost_never_enlarges_the_win_set(k, factor, q):
+    """p. 442: 'the lower the cost of no-agreement to constituents, the smaller the win-set'."""
+    before = tl.constituency_from_costs(k)
+    after = tl.constituency_from_costs(np.asarray(k) * factor)
+    assert tl.win_set(after, q, "X").width <= tl.win_set(before, q, "X").width
+
+
+@settings(max_examples=200, deadline=None)
+@given(costs, st.floats(0, 1), st.floats(0, 1), st.floats(0.01, 1))
+def test_self_sufficiency_shrinks_the_win_set(k, lam1, lam2, q):
+    c = tl.constituency_from_costs(k)
+    more, less = sorted((lam1, lam2))  # lower dependence = more self-sufficient
+    assert tl.win_set(tl.self_sufficient(c, more), q, "X").width <= tl.win_set(tl.self_sufficient(c, less), q, "X").width
+
+
+def test_self_sufficient_states_make_fewer_and_harder_bargains():
+    """p. 443, with a fixed partner: a smaller win-set means fewer deals, and better ones."""
+    partner = tl.Constituency.uniform(0.8, 2001)
+    base = tl.Constituency.uniform(0.5, 2001)
+    wy = tl.win_set(partner, 0.6, "Y")
+    shares, feasible = [], []
+    for lam in (1.0, 0.9, 0.8):
+        wx = tl.win_set(tl.self_sufficient(base, lam), 0.5, "X")
+        feasible.append(tl.overlap(wx, wy).width)
+        shares.append(tl.split_the_difference(tl.overlap(wx, wy)))
+    assert feasible[0] > feasible[1] > feasible[2] > 0  # less room for agreement
+    assert shares[0] < shares[1] < shares[2]  # a better share for the self-sufficient X
+
+
+@pytest.mark.parametrize(("z", "i", "q", "pivot"), [(0.2, 0.1, 0.5, (0.5 - 0.1) / 0.7), (0.0, 0.6, 0.5, 0.0), (0.3, 0.0, 0.8, 1.0)])
+def test_isolationist_mix_closed_form(z, i, q, pivot):
+    c = tl.isolationist_mix(z, i, n=20_000)
+    assert c.pivot(q) == pytest.approx(pivot, abs=1e-3)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(0, 0.5), st.floats(0, 0.5), st.floats(0, 0.4), st.floats(0.05, 1))
+def test_more_isolationists_or_fewer_internationalists_shrink_the_win_set(z, i, dz, q):
+    base = tl.win_set(tl.isolationist_mix(z, i, n=400), q, "X").width
+    assert tl.win_set(tl.isolationist_mix(min(z + dz, 1 - i), i, n=400), q, "X").width <= base
+    assert tl.win_set(tl.isolationist_mix(z, max(i - dz, 0), n=400), q, "X").width <= base
+
+
+def test_bad_input():
+    with pytest.raises(ValueError, match=r"costs must lie in \[0.0, 1.0\]"):
+        tl.constituency_from_costs([0.2, 1.2])
+    with pytest.raises(ValueError, match="isolationists \\+ internationalists must be <= 1"):
+        tl.isolationist_mix(0.7, 0.6)
+    with pytest.raises(ValueError, match=r"dependence must lie in \[0, 1\]"):
+        tl.self_sufficient(tl.Constituency([0.5]), 1.5)
+    with pytest.raises(TypeError, match="constituency must be a Constituency"):
+        tl.self_sufficient([0.5], 0.5)

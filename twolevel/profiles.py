@@ -1,0 +1,245 @@
+r"""Finite alternatives, rankings and the win-set of a divided government (pp. 444–445).
+
+On a heterogeneous issue Putnam compares "three alternatives: A, B, and
+no-agreement" (p. 444). A *bloc* of constituents has a weight and a strict
+ranking of the alternatives, no-agreement (``"NA"``) included. Ratification
+still pits one alternative against no-agreement, so
+
+.. math::
+
+    x \in W(q) \iff \frac{\sum_{k:\ x \succ_k \mathrm{NA}} w_k}{\sum_k w_k} \ge q ,
+
+whatever else the blocs think of each other's favourites. This is why an
+alternative that would lose a Level II vote against its rival can still be
+ratified, and why "a government that is internally divided" can be "more
+likely to be able to strike a deal internationally than one that is firmly
+committed to a single policy" (p. 445).
+
+>>> p = putnam_example(divided=True)
+>>> sorted(profile_win_set(p, 0.5)), condorcet_winner(p)
+(['A', 'B'], 'B')
+>>> sorted(profile_win_set(putnam_example(divided=False), 0.5))
+['A']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ._checks import check_quota, check_real
+from .winsets import TIE_TOLERANCE
+
+__all__ = [
+    "NO_AGREEMENT",
+    "Bloc",
+    "Profile",
+    "profile_win_set",
+    "support",
+    "condorcet_winner",
+    "putnam_example",
+    "DivisionEffect",
+    "united_counterpart",
+    "division_effect",
+]
+
+#: The label of no-agreement (the reversion point) in every ranking.
+NO_AGREEMENT = "NA"
+
+
+@dataclass(frozen=True)
+class Bloc:
+    """A bloc of constituents: a strict ranking (best first) and a weight.
+
+    Parameters
+    ----------
+    ranking : sequence of str
+        Every alternative exactly once, ``"NA"`` (no-agreement) included.
+    weight : float
+        A positive, finite share of the constituency (weights need not sum to 1).
+    """
+
+    ranking: tuple[str, ...]
+    weight: float
+
+    def __post_init__(self) -> None:
+        if isinstance(self.ranking, str) or not all(isinstance(a, str) for a in self.ranking):
+            raise TypeError(f"ranking must be a sequence of alternative names (str), got {self.ranking!r}")
+        ranking = tuple(self.ranking)
+        if NO_AGREEMENT not in ranking:
+            raise ValueError(f"ranking must include no-agreement {NO_AGREEMENT!r}, got {ranking!r}")
+        if len(set(ranking)) != len(ranking):
+            raise ValueError(f"ranking must list each alternative once, got {ranking!r}")
+        if len(ranking) < 2:
+            raise ValueError(f"ranking must hold at least one alternative besides {NO_AGREEMENT!r}")
+        w = check_real("weight", self.weight)
+        if not w > 0:
+            raise ValueError(f"weight must be > 0, got {w!r}")
+        object.__setattr__(self, "ranking", ranking)
+        object.__setattr__(self, "weight", w)
+
+    def prefers(self, a: str, b: str) -> bool:
+        """Whether the bloc ranks ``a`` above ``b``."""
+        return self.ranking.index(a) < self.ranking.index(b)
+
+    @property
+    def accepts(self) -> frozenset[str]:
+        """The alternatives this bloc ranks above no-agreement."""
+        return frozenset(self.ranking[: self.ranking.index(NO_AGREEMENT)])
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The blocs of one Level II constituency, all ranking the same alternatives."""
+
+    blocs: tuple[Bloc, ...]
+
+    def __post_init__(self) -> None:
+        blocs = tuple(self.blocs)
+        if not blocs:
+            raise ValueError("blocs must not be empty")
+        if not all(isinstance(b, Bloc) for b in blocs):
+            raise TypeError("blocs must be Bloc instances")
+        alts = set(blocs[0].ranking)
+        for b in blocs[1:]:
+            if set(b.ranking) != alts:
+                raise ValueError(
+                    f"every bloc must rank the same alternatives; {sorted(alts)} != {sorted(b.ranking)}"
+                )
+        object.__setattr__(self, "blocs", blocs)
+
+    @classmethod
+    def from_shares(cls, shares: dict[tuple[str, ...] | str, float]) -> Profile:
+        """Build from ``{ranking: weight}``; a ranking may be written ``"A>NA>B"``."""
+        blocs = []
+        for ranking, w in shares.items():
+            r = tuple(s.strip() for s in ranking.split(">")) if isinstance(ranking, str) else tuple(ranking)
+            blocs.append(Bloc(r, w))
+        return cls(tuple(blocs))
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """The alternatives other than no-agreement, in the first bloc's order."""
+        return tuple(a for a in self.blocs[0].ranking if a != NO_AGREEMENT)
+
+    @property
+    def total(self) -> float:
+        return sum(b.weight for b in self.blocs)
+
+
+def support(profile: Profile, alternative: str) -> float:
+    """Share of the weight that ranks ``alternative`` above no-agreement."""
+    if alternative not in profile.alternatives:
+        raise ValueError(f"alternative must be one of {profile.alternatives}, got {alternative!r}")
+    return sum(b.weight for b in profile.blocs if alternative in b.accepts) / profile.total
+
+
+def profile_win_set(profile: Profile, quota: float) -> frozenset[str]:
+    """The alternatives that would be ratified against no-agreement (p. 437, p. 444).
+
+    An alternative is in the win-set iff the blocs ranking it above ``"NA"``
+    hold at least ``quota`` of the weight (reaching the quota ratifies).
+    """
+    if not isinstance(profile, Profile):
+        raise TypeError(f"profile must be a Profile, got {type(profile).__name__}")
+    q = check_quota("quota", quota)
+    return frozenset(a for a in profile.alternatives if support(profile, a) >= q * (1 - TIE_TOLERANCE))
+
+
+def condorcet_winner(profile: Profile, include_no_agreement: bool = False) -> str | None:
+    """The alternative that beats every other in pairwise majority votes, if any.
+
+    With ``include_no_agreement=False`` this is the outcome "in a simple
+    Level-II-only game" (p. 444): a domestic choice between the policies
+    themselves, where no-agreement is not on the ballot.
+    """
+    alts = list(profile.alternatives) + ([NO_AGREEMENT] if include_no_agreement else [])
+    total = profile.total
+    for a in alts:
+        if all(
+            sum(b.weight for b in profile.blocs if b.prefers(a, other)) > total / 2 for other in alts if other != a
+        ):
+            return a
+    return None
+
+
+def putnam_example(divided: bool = True) -> Profile:
+    """The two distributions of preferences in Putnam's text (p. 444).
+
+    Divided: 45% A > NA > B, 45% B > NA > A, 10% B > A > NA.
+    United: 90% A > NA > B, 10% B > A > NA.
+    """
+    if divided:
+        return Profile.from_shares({"A>NA>B": 45, "B>NA>A": 45, "B>A>NA": 10})
+    return Profile.from_shares({"A>NA>B": 90, "B>A>NA": 10})
+
+
+# -- divided versus united governments ---------------------------------------------
+
+
+def united_counterpart(profile: Profile, policy: str | None = None) -> Profile:
+    """The same constituency "firmly committed to a single policy".
+
+    Every bloc that prefers another alternative to ``policy`` swaps the two in
+    its ranking, so that ``policy`` becomes its favourite while no-agreement
+    keeps its place: isolationists stay isolationists, internationalists stay
+    internationalists, and the committed blocs all back ``policy``. By default
+    ``policy`` is the alternative with the most first preferences.
+    """
+    alts = profile.alternatives
+    if policy is None:
+        firsts = {a: sum(b.weight for b in profile.blocs if b.ranking[0] == a) for a in alts}
+        policy = max(alts, key=lambda a: (firsts[a], -alts.index(a)))
+    if policy not in alts:
+        raise ValueError(f"policy must be one of {alts}, got {policy!r}")
+    blocs = []
+    for b in profile.blocs:
+        r = list(b.ranking)
+        top = next(a for a in r if a != NO_AGREEMENT)
+        if top != policy and r.index(policy) > r.index(top):
+            i, j = r.index(top), r.index(policy)
+            r[i], r[j] = r[j], r[i]
+        blocs.append(Bloc(tuple(r), b.weight))
+    return Profile(tuple(blocs))
+
+
+@dataclass(frozen=True)
+class DivisionEffect:
+    """Win-sets and chances of a deal for a divided profile and its united counterpart."""
+
+    divided_win_set: frozenset[str]
+    united_win_set: frozenset[str]
+    p_deal_divided: float
+    p_deal_united: float
+
+    @property
+    def division_helps(self) -> bool:
+        return self.p_deal_divided > self.p_deal_united
+
+
+def division_effect(
+    profile: Profile,
+    quota: float,
+    foreign_acceptable: Sequence[str] | None = None,
+    policy: str | None = None,
+) -> DivisionEffect:
+    r"""Compare a government's chance of a deal with that of its united counterpart.
+
+    The other side's win-set is not known in advance: it is taken to contain
+    exactly one of the alternatives, each equally likely (or one of
+    ``foreign_acceptable``). A deal is possible iff that alternative is in
+    this side's win-set, so :math:`P(\text{deal}) = |W \cap \mathcal{F}| / |\mathcal{F}|`.
+
+    With two alternatives the difference has an exact form (tested): division
+    *adds* B to the win-set when the faction backing B plus the
+    internationalists reach the quota, and *loses* A when A's own supporters
+    fall short of a quota that the committed blocs together would reach.
+    ``policy`` is passed to :func:`united_counterpart`.
+    """
+    q = check_quota("quota", quota)
+    foreign = tuple(profile.alternatives if foreign_acceptable is None else foreign_acceptable)
+    if not foreign or any(a not in profile.alternatives for a in foreign):
+        raise ValueError(f"foreign_acceptable must be a non-empty subset of {profile.alternatives}, got {foreign!r}")
+    united = united_counterpart(profile, policy)
+    wd, wu = profile_win_set(profile, q), profile_win_set(united, q)
+    return DivisionEffect(wd, wu, len(wd.intersection(foreign)) / len(foreign), len(wu.intersection(foreign)) / len(foreign))
