@@ -13,4 +13,9 @@ cd "$ROOT"
 if [[ -f scripts/setup.sh ]]; then
   bash scripts/setup.sh
 fi
-exec "$ROOT/.venv/bin/jupyter" lab "$@"
+args=()
+# JupyterLab refuses to run as root without --allow-root (containers, CI machines).
+if [[ "$(id -u)" -eq 0 ]]; then
+  args+=(--allow-root)
+fi
+exec "$ROOT/.venv/bin/jupyter" lab "${args[@]}" "$@"
