@@ -243,14 +243,16 @@ def test_chapter_runs_live_and_explorer_redraws(lab, browser, chapter):
         panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)").filter(
             has=page.locator(".jp-Notebook")
         )
-        try:
-            panel.first.locator(".jp-CodeCell").first.wait_for(state="visible", timeout=UI_TIMEOUT_MS)
+        editor = page.locator("#jp-main-dock-panel .jp-FileEditor")
+        try:  # a notebook with code cells, or (wrong default viewer) a text editor
+            panel.first.locator(".jp-CodeCell").or_(editor).first.wait_for(state="visible", timeout=UI_TIMEOUT_MS)
+            if editor.count():
+                raise PlaywrightError("opened in the text editor")
         except PlaywrightError:
-            editor = page.locator(".jp-FileEditor:visible").count()
             pytest.fail(
                 fail(
                     f"{chapter} did not open as a notebook with code cells by double-click "
-                    f"({editor} text editor(s) open instead): is jupyter/overrides.json installed as "
+                    f"({editor.count()} text editor(s) open instead): is jupyter/overrides.json installed as "
                     f"{Path(sys.prefix) / 'share/jupyter/lab/settings/overrides.json'}?"
                 )
             )
