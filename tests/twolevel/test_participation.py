@@ -57,3 +57,14 @@ def test_bad_input():
         tl.politicise(c, [0.5, 0.5], -0.1)
     with pytest.raises(ValueError, match=r"cost_of_acting must lie in \(0, 1\]"):
         tl.participation_from_stakes([1.0], 0.0)
+
+
+def test_chapter_trade_versus_monetary_abstention():
+    """Chapter 5: concentrated losers shrink the effective win-set; uniform abstention does not."""
+    reservations = np.r_[np.full(10, 0.9), np.linspace(0.0, 0.6, 90)]
+    economy = tl.Constituency(reservations)
+    whole = tl.win_set(economy, 0.5, "X")
+    trade = tl.participation_from_stakes(np.r_[np.full(10, 5.0), np.full(90, 0.05)], 0.2)
+    monetary = tl.participation_from_stakes(np.full(100, 0.05), 0.2)
+    assert tl.win_set(tl.effective_constituency(economy, trade), 0.5, "X").width < whole.width
+    assert tl.win_set(tl.effective_constituency(economy, monetary), 0.5, "X") == whole
