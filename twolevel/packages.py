@@ -645,30 +645,17 @@ def contour(side: TwoIssueSide, n: int = 201) -> Curve:
     return iso_vote_curve(s, s.quota, n)
 
 
-def _bisect_sign_changes(f: Callable[[Array], Array], x: Array, iterations: int = 60) -> Array:
-    """Roots of ``f`` bracketed by strict sign changes on the increasing grid ``x``."""
-    y = f(x)
-    s = np.sign(y)
-    idx = np.flatnonzero((s[:-1] * s[1:] < 0) | ((s[:-1] != 0) & (s[1:] == 0)))
-    lo, hi = x[idx].copy(), x[idx + 1].copy()
-    ylo = y[idx]
-    for _ in range(iterations):
-        mid = 0.5 * (lo + hi)
-        ym = f(mid)
-        same = np.sign(ym) == np.sign(ylo)
-        lo = np.where(same, mid, lo)
-        hi = np.where(same, hi, mid)
-    return 0.5 * (lo + hi)
-
-
 def lens_corners(a_side: TwoIssueSide, b_side: TwoIssueSide, n: int = 2001) -> list[tuple[float, float]]:
     r"""Where the A1–A2 contour meets the B1–B2 contour: the corners of the lens.
 
     On A's contour :math:`c = h_A(b)`, the roots of
     :math:`g(b) = V_B(b, h_A(b)) - q_B` are bracketed by sign changes on ``n``
-    points and refined by bisection (60 halvings). With empirical CDFs
+    points and refined by bisection (45 halvings). With empirical CDFs
     :math:`g` is a step function, so a root is the jump where B's vote crosses
-    its quota, within one constituent of the continuous answer.
+    its quota, within one constituent of the continuous answer; sign changes
+    closer than two reservation-value steps are merged into one crossing
+    (the step functions can flicker around the quota where the contours meet)
+    or dropped if the sign is the same on both sides (the contours touch).
 
     Returns
     -------
@@ -698,9 +685,42 @@ def lens_corners(a_side: TwoIssueSide, b_side: TwoIssueSide, n: int = 2001) -> l
         c, _ = _h(a, a.quota, x)
         return np.asarray(b.yes_share(x, np.clip(c, 0.0, 1.0))) - b.quota * (1.0 - TIE_TOLERANCE)
 
-    roots = _bisect_sign_changes(g, xs)
+    # Flicker spans at most a couple of reservation-value steps of either side.
+    steps = [np.diff(np.concatenate([[0.0], k.reservations[np.argsort(k.reservations)], [1.0]])).max()
+             for k in (a.beef, a.citrus, b.beef, b.citrus)]
+    roots = _crossings(g, xs, max(3.0 * (xs[1] - xs[0]), 2.0 * max(steps)))
     cs = np.clip(_h(a, a.quota, roots)[0], 0.0, 1.0)
     return [(float(x), float(y)) for x, y in zip(roots, cs)]
+
+
+def _crossings(f: Callable[[Array], Array], x: Array, gap: float) -> Array:
+    """Points where the step function ``f`` crosses zero on the increasing grid ``x``.
+
+    A vote count evaluated along another step function can flicker around
+    its quota (+, -, + within a constituent's step) where the two contours
+    meet. Sign changes closer than ``gap`` (in ``x`` units) form one cluster;
+    a cluster whose signs before and after differ is one crossing (refined by
+    bisection in its middle bracket), otherwise the curves only touch and it
+    is dropped.
+    """
+    y = f(x)
+    s = np.sign(y)
+    idx = np.flatnonzero((s[:-1] * s[1:] < 0) | ((s[:-1] != 0) & (s[1:] == 0)))
+    if idx.size == 0:
+        return np.zeros(0)
+    groups = np.split(idx, np.flatnonzero(np.diff(x[idx]) > gap) + 1)
+    keep = [g[g.size // 2] for g in groups if s[g[0]] * s[min(g[-1] + 1, x.size - 1)] <= 0]
+    if not keep:
+        return np.zeros(0)
+    k = np.asarray(keep)
+    lo, hi = x[k].copy(), x[k + 1].copy()
+    ylo = y[k]
+    for _ in range(45):  # 2**-45 of a scan step: far below one constituent's step
+        mid = 0.5 * (lo + hi)
+        same = np.sign(f(mid)) == np.sign(ylo)
+        lo = np.where(same, mid, lo)
+        hi = np.where(same, hi, mid)
+    return 0.5 * (lo + hi)
 
 
 def _edge(pred: Callable[[Array], npt.NDArray[np.bool_]], out: float, inside: float) -> float:
