@@ -752,18 +752,28 @@ def tangency_residual(a_side: TwoIssueSide, b_side: TwoIssueSide, b: npt.ArrayLi
     r"""Sine of the angle between :math:`\nabla V_A` and :math:`-\nabla V_B` at package(s) ``(b, c)``.
 
     :math:`|\nabla V_A \times \nabla V_B| / (|\nabla V_A|\,|\nabla V_B|)`: 0 where the
-    iso-vote curves are tangent. Gradients come from the sides' smooth laws.
+    iso-vote curves are tangent. Gradients come from the sides' smooth laws;
+    an infinite component (a power density at 0, on the box's edge) makes
+    the gradient point along that axis, and a zero gradient counts as tangent.
     """
     a = _check_side("a_side", a_side, "A")
     bs = _check_side("b_side", b_side, "B")
     bb, cc = _check_package(b, c)
-    ab, ac = a.gradient(bb, cc)
-    xb, xc = bs.gradient(bb, cc)
-    cross = ab * xc - ac * xb
-    norm = np.hypot(ab, ac) * np.hypot(xb, xc)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out = np.where(norm > 0, np.abs(cross) / np.where(norm > 0, norm, 1.0), 0.0)
-    return _scalar_or_array(np.asarray(out, dtype=float))
+    ua, va = _direction(*a.gradient(bb, cc))
+    ub, vb = _direction(*bs.gradient(bb, cc))
+    return _scalar_or_array(np.asarray(np.abs(ua * vb - va * ub), dtype=float))
+
+
+def _direction(gx: Array, gy: Array) -> tuple[Array, Array]:
+    """Unit vector along the gradient; along the axis of an infinite component; 0 for a zero gradient."""
+    gx, gy = np.broadcast_arrays(np.asarray(gx, dtype=float), np.asarray(gy, dtype=float))
+    ix, iy = np.isinf(gx), np.isinf(gy)
+    inf = ix | iy
+    fx = np.where(inf, np.where(ix, np.sign(gx), 0.0), gx)
+    fy = np.where(inf, np.where(iy, np.sign(gy), 0.0), gy)
+    norm = np.hypot(fx, fy)
+    safe = np.where(norm > 0, norm, 1.0)
+    return np.where(norm > 0, fx / safe, 0.0), np.where(norm > 0, fy / safe, 0.0)
 
 
 def contract_curve(a_side: TwoIssueSide, b_side: TwoIssueSide, n: int = 201) -> Curve:
