@@ -233,8 +233,8 @@ def lens_corners(
 ) -> list[tuple[float, float]]:
     r"""Where the closed-form contours :math:`c_A(b)` and :math:`c_B(b)` meet inside the box.
 
-    The contours are real and in [0, 1] on an interval of :math:`b`; there the
-    difference :math:`c_A - c_B` is scanned on ``scan`` points and each sign
+    The contours are real and in [0, 1] on an interval of :math:`b` whose ends
+    are in closed form; there the difference :math:`c_A - c_B` is scanned on ``scan`` points and each sign
     change is polished by ``sympy.nsolve`` (Anderson–Björk bracketing solver,
     tolerance :math:`10^{-20}` in mpmath's precision). In the uniform case the
     answer is :attr:`PackageFormulas.uniform_corner` when that point is in the box.
@@ -266,17 +266,24 @@ def lens_corners(
         bx = float(f.uniform_corner[0].subs(values))
         cx = float(f.uniform_corner[1].subs(values))
         return [(bx, cx)] if 0.0 <= bx <= 1.0 and 0.0 <= cx <= 1.0 else []
-    bgrid = np.linspace(0.0, 1.0, scan)
-    t_a = (qa - al * bgrid**gab) / (1 - al)
-    t_b = (qb - be * (1 - bgrid) ** gbb) / (1 - be)
-    inside = (t_a >= 0) & (t_a <= 1) & (t_b >= 0) & (t_b <= 1)
-    diff = np.full(scan, np.nan)
-    diff[inside] = np.clip(t_a[inside], 0, 1) ** (1 / gac) - (1 - np.clip(t_b[inside], 0, 1) ** (1 / gbc))
+    # Both contours are in the box where their bases t lie in [0, 1]: an interval of b with
+    # closed-form ends (t_A falls with b, t_B rises). Scan exactly that interval.
+    def root(x: float, g: float) -> float:
+        return float(np.clip(x, 0.0, 1.0)) ** (1 / g)
+
+    lo = max(root((qa - (1 - al)) / al, gab), 1 - root(qb / be, gbb))
+    hi = min(root(qa / al, gab), 1 - root((qb - (1 - be)) / be, gbb))
+    if lo > hi:
+        return []
+    bgrid = np.linspace(lo, hi, scan)
+    t_a = np.clip((qa - al * bgrid**gab) / (1 - al), 0, 1)
+    t_b = np.clip((qb - be * (1 - bgrid) ** gbb) / (1 - be), 0, 1)
+    diff = t_a ** (1 / gac) - (1 - t_b ** (1 / gbc))
     expr = (f.contour_a - f.contour_b).subs(values)
     out = []
     for k in range(scan - 1):
         d0, d1 = diff[k], diff[k + 1]
-        if not (np.isfinite(d0) and np.isfinite(d1)) or d0 * d1 > 0 or (d0 == 0 and k > 0):
+        if d0 * d1 > 0 or (d0 == 0 and k > 0):
             continue
         if d0 == 0:
             root = float(bgrid[k])
