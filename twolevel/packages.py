@@ -369,10 +369,15 @@ class TwoIssueSide:
         :math:`V_A = \alpha F_\text{beef}(b) + (1-\alpha) F_\text{citrus}(c)`
         (B: evaluated at :math:`1 - b, 1 - c`). ``b`` and ``c`` broadcast.
         """
-        gb, gc = self.own_gains(b, c)
+        bb, cc = _check_package(b, c)
+        return _scalar_or_array(self._yes(bb, cc))
+
+    def _yes(self, b: Array, c: Array) -> Array:
+        """:meth:`yes_share` without validation, for inner loops on checked packages."""
+        gb, gc = (b, c) if self.side == "A" else (1.0 - b, 1.0 - c)
         a = self.beef_weight
-        out = a * np.asarray(self.beef.yes_share(gb)) + (1.0 - a) * np.asarray(self.citrus.yes_share(gc))
-        return _scalar_or_array(np.asarray(out, dtype=float))
+        return np.asarray(a * np.asarray(self.beef.yes_share(gb)) + (1.0 - a) * np.asarray(self.citrus.yes_share(gc)),
+                          dtype=float)
 
     def ratifies(self, b: npt.ArrayLike, c: npt.ArrayLike) -> Any:
         """Whether package(s) pass the side's up-or-down vote: :math:`V_S \\ge q_S`."""
@@ -392,7 +397,12 @@ class TwoIssueSide:
         For A both components are :math:`\ge 0`, for B :math:`\le 0`. They may be
         infinite on the box edges (power laws with :math:`\gamma < 1`).
         """
-        gb, gc = self.own_gains(b, c)
+        bb, cc = _check_package(b, c)
+        return self._grad(bb, cc)
+
+    def _grad(self, b: Array, c: Array) -> tuple[Array, Array]:
+        """:meth:`gradient` without validation, for inner loops on checked packages."""
+        gb, gc = (b, c) if self.side == "A" else (1.0 - b, 1.0 - c)
         law_b, law_c = self.laws
         sign = 1.0 if self.side == "A" else -1.0
         a = self.beef_weight
@@ -626,7 +636,7 @@ def _onto_level_set(side: TwoIssueSide, level: float, bs: Array, cs: Array) -> t
     target = level * (1.0 - TIE_TOLERANCE)
     toward = 1.0 if side.side == "A" else 0.0
     for _ in range(4):
-        short = np.asarray(side.yes_share(bs, cs)) < target if bs.size else np.zeros(0, bool)
+        short = side._yes(bs, cs) < target
         if not short.any():
             break
         bs = np.where(short, np.nextafter(bs, toward), bs)
@@ -683,7 +693,7 @@ def lens_corners(a_side: TwoIssueSide, b_side: TwoIssueSide, n: int = 2001) -> l
     def g(x: Array) -> Array:
         x = np.clip(x, lo, hi)
         c, _ = _h(a, a.quota, x)
-        return np.asarray(b.yes_share(x, np.clip(c, 0.0, 1.0))) - b.quota * (1.0 - TIE_TOLERANCE)
+        return b._yes(x, np.clip(c, 0.0, 1.0)) - b.quota * (1.0 - TIE_TOLERANCE)
 
     # Flicker spans at most a couple of reservation-value steps of either side.
     steps = [np.diff(np.concatenate([[0.0], k.reservations[np.argsort(k.reservations)], [1.0]])).max()
@@ -739,8 +749,8 @@ def _edge(pred: Callable[[Array], npt.NDArray[np.bool_]], out: float, inside: fl
 
 def _log_mrs_gap(a: TwoIssueSide, b: TwoIssueSide, bb: Array, cc: Array) -> Array:
     r"""``log MRS_A - log MRS_B`` with :math:`\text{MRS} = |\partial_b V| / |\partial_c V|`."""
-    ab, ac = a.gradient(bb, cc)
-    bb_, bc = b.gradient(bb, cc)
+    ab, ac = a._grad(bb, cc)
+    bb_, bc = b._grad(bb, cc)
     tiny = np.finfo(float).tiny
     with np.errstate(divide="ignore", invalid="ignore"):
         parts = [np.log(np.maximum(np.abs(v), tiny)) for v in (ab, ac, bb_, bc)]
@@ -823,7 +833,7 @@ def contract_curve(a_side: TwoIssueSide, b_side: TwoIssueSide, n: int = 201) -> 
     bb = bgrid[rows]
     lo, hi = z[cols].copy(), z[cols + 1].copy()
     dlo = D[rows, cols]
-    for _ in range(60):
+    for _ in range(50):  # the logit bracket (width 0.2) shrinks to 2e-16
         mid = 0.5 * (lo + hi)
         dm = _log_mrs_gap(a, bs, bb, 1.0 / (1.0 + np.exp(-mid)))
         same = np.sign(dm) == np.sign(dlo)

@@ -10,7 +10,7 @@ Tolerances (n constituents per issue, midpoint quantile grid):
   (1/gamma)-Lipschitz on [0, 1]: |c_numeric - c_closed| <= 1/(2 n gamma_c (1 - alpha)).
 - A corner is where two contours, each off by at most that much vertically, cross with slopes
   s_A and s_B: it moves by at most (d_A + d_B)/|s_A - s_B| in b (checked with a factor 2 margin).
-- The contract curve uses the exact densities and bisection to 2**-60 of a logit step: it
+- The contract curve uses the exact densities and bisection to 2**-50 of a logit step: it
   agrees with the closed form to rounding (1e-9).
 """
 

@@ -1,0 +1,124 @@
+"""Tests of twolevel.viz.figure2: Figure 2 (the two-issue Edgeworth box), its static frames and live explorer."""
+
+import base64
+import json
+import re
+import time
+
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+
+import twolevel as tl
+import twolevel.packages as tp
+from twolevel.viz import Figure2, figure2_state, figure2_static_explorer, putnam_figure2
+
+
+def test_state_is_computed_by_the_model():
+    s = figure2_state(0.65, 0.65, 0.55, 0.45, 0.5, 0.5)
+    a = tp.TwoIssueSide.power(0.55, 0.5, 0.5, 0.65, "A", n=2001)
+    b = tp.TwoIssueSide.power(0.45, 0.5, 0.5, 0.65, "B", n=2001)
+    assert np.array_equal(s.lens.mask, tp.lens(a, b, 301).mask)
+    np.testing.assert_allclose(s.corners, tp.lens_corners(a, b, 1001))
+    np.testing.assert_allclose(s.contour_a.c, tp.contour(a, 201).c)
+    assert len(s.corners) == 2  # Putnam's lens: the bold contours cross twice
+    assert s.contract.size > 100
+    assert "lens of feasible packages covers" in s.alt_text()
+    assert "deadlock" in figure2_state(0.8, 0.8).alt_text()
+
+
+def test_state_reuses_grids_across_quotas():
+    s1, s2 = figure2_state(0.6, 0.6), figure2_state(0.7, 0.55)
+    assert s1.grid_a is s2.grid_a and s1.grid_b is s2.grid_b and s1.contract is s2.contract
+    assert figure2_state(0.6, 0.6, gamma_a=0.7).grid_a is not s1.grid_a
+
+
+def test_putnam_labels_are_all_drawn():
+    fig = putnam_figure2()
+    ax = fig.axes[0]
+    texts = {t.get_text() for t in ax.texts if t.get_visible()}
+    assert {"AM", "BM", "A1", "A2", "B1", "B2", "A's win-set", "B's win-set", "contract curve"} <= texts
+    assert any("lens" in t for t in texts)
+    assert ax.get_xlabel().startswith("Beef") and ax.get_ylabel().startswith("Citrus")
+    # A1 on the top or left edge, A2 on the right or bottom edge (and B's likewise).
+    d = Figure2(figure2_state())
+    a1, a2 = d._end_labels["A1"].xy, d._end_labels["A2"].xy
+    assert a1[1] == pytest.approx(1.0) or a1[0] == pytest.approx(0.0)
+    assert a2[0] == pytest.approx(1.0) or a2[1] == pytest.approx(0.0)
+
+
+def test_iso_vote_curves_bow_toward_bm():
+    # "each curve concave to point AM": A's curves lie below the chord joining their ends.
+    s = figure2_state()
+    for _, curve in s.iso_a:
+        if curve.size > 10:
+            t = (curve.b - curve.b[0]) / (curve.b[-1] - curve.b[0])
+            chord = curve.c[0] + t * (curve.c[-1] - curve.c[0])
+            assert np.all(curve.c <= chord + 1e-3)
+
+
+def test_update_moves_artists_without_creating_new_ones_and_is_fast():
+    d = Figure2(figure2_state())
+    before = len(d.ax.get_children())
+    d.figure.canvas.draw()
+    d.update(figure2_state(0.8, 0.8))
+    assert len(d.ax.get_children()) == before
+    assert not d._lens_label.get_visible()
+    assert "Deadlock" in d._status.get_text()
+    d.update(figure2_state(0.6, 0.6, 0.5, 0.5, 1.0, 1.0))
+    assert len(d.ax.get_children()) == before
+    # Moving a quota (grids cached) stays well under 100 ms including the model.
+    t0 = time.perf_counter()
+    for q in (0.55, 0.6, 0.65, 0.7):
+        d.update(figure2_state(q, 0.62))
+    assert (time.perf_counter() - t0) / 4 < 0.1
+
+
+def test_static_explorer_frames():
+    e = figure2_static_explorer(quotas_a=(0.6, 0.8), quotas_b=(0.65, 0.8), dpi=40)
+    assert len(e.frames) == len(e.alts) == 4 and len(set(e.frames)) == 4
+    assert e.index(quota_a=0.8, quota_b=0.8) == 3
+    assert "deadlock" in e.alts[3] and "deadlock" not in e.alts[0]
+    html = e.to_html()
+    assert html.count('type="range"') == 2 and 'data-tl-frames="figure2"' in html
+    data = json.loads(re.search(r'<script type="application/json" class="tl-frames-data">(.*?)</script>', html).group(1))
+    assert data["shape"] == [2, 2]
+    assert base64.b64decode(data["frames"][0].split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_default_static_explorer_stays_small():
+    e = figure2_static_explorer()
+    assert len(e.frames) <= 60
+    assert len(e.to_html()) < 3.5e6
+
+
+def test_live_explorer_recomputes_on_slider_change():
+    e = tl.viz.figure2_explorer()
+    first = e.image.value
+    assert first[:4] == b"\x89PNG" and "tl-explorer" in e._dom_classes
+    e.quota_b.value = 0.85
+    assert e.image.value != first and e.drawing.state.quota_b == 0.85
+    assert "deadlock" in e.summary.value
+    e.quota_b.value = 0.6
+    second = e.image.value
+    e.gamma_a.value = 0.9
+    assert e.image.value != second and e.drawing.state.gamma_a == 0.9
+    e.alpha.value = 0.7
+    assert e.drawing.state.a_side.beef_weight == 0.7
+    e.beta.value = 0.3
+    assert e.drawing.state.b_side.beef_weight == 0.3
+
+
+def test_bad_arguments():
+    with pytest.raises(ValueError, match=r"quota_a must lie in \(0, 1\]"):
+        figure2_state(0.0)
+    with pytest.raises(ValueError, match=r"beta must lie in the open interval"):
+        figure2_state(beta=1.0)
+    with pytest.raises(ValueError, match=r"gamma_b must lie in \[0.05, 1.0\]"):
+        figure2_state(gamma_b=2.0)
+    with pytest.raises(ValueError, match="grid must be an integer >= 11"):
+        figure2_state(grid=5)
+    with pytest.raises(TypeError, match="alpha must be a real number"):
+        figure2_state(alpha="x")
