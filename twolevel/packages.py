@@ -487,7 +487,7 @@ def win_set_mask(side: TwoIssueSide, grid: IsoVoteGrid | None = None, n: int = 2
     return g.values >= s.quota * (1.0 - TIE_TOLERANCE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Lens:
     """The feasible packages, "the lens-shaped area between A1-A2 and B1-B2" (p. 446).
 

@@ -44,7 +44,7 @@ _LENS_FILL = (0.46, 0.42, 0.69, 0.75)
 _LENS_TEXT = "#3f007d"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Figure2State:
     """Everything Figure 2 shows, in A's-gain units (AM = (1, 1), BM = (0, 0))."""
 
