@@ -8,7 +8,8 @@ A flat public API over small modules, one idea each::
     feasible = tl.overlap(tl.win_set(x, 0.5, "X"), tl.win_set(y, 2 / 3, "Y"))
     tl.nash_bargaining(feasible)
 
-The model needs numpy only. ``twolevel.symbolic`` (sympy) and ``twolevel.viz``
+The model needs numpy only. ``twolevel.symbolic`` and ``twolevel.symbolic_packages``
+(sympy) and ``twolevel.viz``
 (matplotlib, ipywidgets) are imported on first use, so ``import twolevel``
 stays light.
 """
@@ -23,6 +24,22 @@ from .bargaining import nash_bargaining, split_the_difference
 from .defection import DefectionRates, defection_rates, simulate_defection
 from .linkage import LinkageCountry, LinkageResult, linkage_outcome
 from .nonagreement import constituency_from_costs, isolationist_mix, self_sufficient
+from .packages import (
+    Curve,
+    IsoVoteGrid,
+    Lens,
+    SmoothLaw,
+    TwoIssueSide,
+    contour,
+    contract_curve,
+    heterogeneous_iso_vote_grid,
+    iso_vote_curve,
+    iso_vote_grid,
+    lens,
+    lens_corners,
+    tangency_residual,
+    win_set_mask,
+)
 from .participation import effective_constituency, participation_from_stakes, politicise
 from .profiles import (
     NO_AGREEMENT,
@@ -54,6 +71,21 @@ __all__ = [
     "NO_AGREEMENT",
     "TIE_TOLERANCE",
     "Bloc",
+    "Curve",
+    "IsoVoteGrid",
+    "Lens",
+    "SmoothLaw",
+    "TwoIssueSide",
+    "contour",
+    "contract_curve",
+    "heterogeneous_iso_vote_grid",
+    "iso_vote_curve",
+    "iso_vote_grid",
+    "lens",
+    "lens_corners",
+    "symbolic_packages",
+    "tangency_residual",
+    "win_set_mask",
     "DivisionEffect",
     "LinkageCountry",
     "LinkageResult",
@@ -90,7 +122,7 @@ __all__ = [
     "win_set",
 ]
 
-_LAZY = {"symbolic", "viz"}
+_LAZY = {"symbolic", "symbolic_packages", "viz"}
 
 
 def __getattr__(name: str) -> Any:

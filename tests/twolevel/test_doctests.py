@@ -15,6 +15,8 @@ MODULES = [
     "twolevel.nonagreement",
     "twolevel.participation",
     "twolevel.linkage",
+    "twolevel.packages",
+    "twolevel.symbolic_packages",
 ]
 
 
