@@ -141,7 +141,8 @@ def test_mathjax_is_served_by_the_site(built_book):
     assert checked >= 1
 
 
-def test_chapter_has_a_static_explorer(built_book):
-    page = built_book.html / f"{CHAPTER_WITH_EXPLORERS}.html"
+@pytest.mark.parametrize("chapter", [CHAPTER_WITH_EXPLORERS, "book/ch05_preferences"])
+def test_chapter_has_a_static_explorer(built_book, chapter):
+    page = built_book.html / f"{chapter}.html"
     explorers = [c for c in parse(page).div_classes if "tl-frames" in c]
     assert explorers, f"no div.tl-frames in {page.name}"

@@ -1,5 +1,6 @@
 """The built book in a real browser, offline: pages load cleanly, maths is typeset,
-and the static Figure 1 explorer reacts to its slider.
+and the static explorers of Figure 1 (Chapter 4) and Figure 2 (Chapter 5) react
+to their sliders.
 
 The site is served from ``_build/html`` on 127.0.0.1 and Chromium may reach
 nothing else: any other request is aborted and fails the test, so a CDN
@@ -23,8 +24,11 @@ from browser_support import PageWatch, chromium, format_problems, screenshot
 pytestmark = pytest.mark.slow
 
 CHAPTER4 = "book/ch04_win_sets.html"
+CHAPTER5 = "book/ch05_preferences.html"
 PREFACE = "book/preface.html"
-FIGURE1 = 'div.tl-frames[data-tl-frames="figure1"]'
+# (page, name of its kernel-free explorer): every interactive figure of the book.
+EXPLORERS = [(CHAPTER4, "figure1"), (CHAPTER5, "figure2")]
+CHAPTERS = [CHAPTER4, CHAPTER5]
 TIMEOUT_MS = 60_000
 MATHJAX_TIMEOUT_MS = 30_000
 
@@ -111,9 +115,10 @@ def test_preface_renders_cleanly(page_and_watch):
     _assert_clean(page, watch, "preface")
 
 
-def test_chapter4_maths_is_typeset(page_and_watch):
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chapter_maths_is_typeset(page_and_watch, chapter):
     page, watch = page_and_watch
-    _open(page, watch, CHAPTER4)
+    _open(page, watch, chapter)
     report = page.evaluate(
         """() => {
         const maths = Array.from(document.querySelectorAll('.math'));
@@ -127,9 +132,9 @@ def test_chapter4_maths_is_typeset(page_and_watch):
         };
     }"""
     )
-    name = "ch04-maths"
+    name = f"{chapter.split('/')[-1][:4]}-maths"
     assert report["math"] > 0 and report["containers"] > 0, _fail_msg(
-        page, name, f"no typeset maths on {CHAPTER4}: {report['math']} .math, {report['containers']} mjx-container", watch
+        page, name, f"no typeset maths on {chapter}: {report['math']} .math, {report['containers']} mjx-container", watch
     )
     assert not report["untypeset"], _fail_msg(page, name, f"maths left untypeset: {report['untypeset']}", watch)
     assert not report["errors"], _fail_msg(page, name, f"MathJax reported TeX errors: {report['errors']}", watch)
@@ -168,8 +173,8 @@ def _state(fig) -> dict:
     return state
 
 
-def _assert_moved(page, fig, before: dict, how: str, watch: PageWatch) -> dict:
-    name = f"ch04-figure1-{how}"
+def _assert_moved(page, fig, before: dict, how: str, watch: PageWatch, label: str = "ch04-figure1") -> dict:
+    name = f"{label}-{how}"
     try:
         page.wait_for_function(
             "([root, frame]) => root.dataset.frame !== frame", arg=[fig.element_handle(), before["frame"]], timeout=5_000
@@ -192,23 +197,26 @@ def _assert_moved(page, fig, before: dict, how: str, watch: PageWatch) -> dict:
     return after
 
 
-def test_chapter4_figure1_explorer_reacts(page_and_watch):
+@pytest.mark.parametrize(("chapter", "figure"), EXPLORERS)
+def test_figure_explorer_reacts(page_and_watch, chapter, figure):
     page, watch = page_and_watch
-    _open(page, watch, CHAPTER4)
-    figs = page.locator(FIGURE1)
-    assert figs.count() == 1, _fail_msg(page, "ch04-figure1", f"expected one {FIGURE1}, found {figs.count()}", watch)
+    _open(page, watch, chapter)
+    label = f"{chapter.split('/')[-1][:4]}-{figure}"
+    selector = f'div.tl-frames[data-tl-frames="{figure}"]'
+    figs = page.locator(selector)
+    assert figs.count() == 1, _fail_msg(page, label, f"expected one {selector}, found {figs.count()}", watch)
     fig = figs.first
     fig.scroll_into_view_if_needed()
-    assert fig.is_visible(), _fail_msg(page, "ch04-figure1", "Figure 1's explorer is not visible", watch)
+    assert fig.is_visible(), _fail_msg(page, label, f"{figure}'s explorer is not visible", watch)
     img = fig.locator("img.tl-frames-image")
-    assert img.is_visible(), _fail_msg(page, "ch04-figure1", "Figure 1's image is not visible", watch)
+    assert img.is_visible(), _fail_msg(page, label, f"{figure}'s image is not visible", watch)
     slider = fig.locator("label.tl-frames-control input[type=range][data-param]").first
-    assert slider.is_visible(), _fail_msg(page, "ch04-figure1", "Figure 1 has no visible slider", watch)
+    assert slider.is_visible(), _fail_msg(page, label, f"{figure} has no visible slider", watch)
 
     start = _state(fig)
-    assert start["decoded"], _fail_msg(page, "ch04-figure1", "Figure 1's first frame did not decode", watch)
+    assert start["decoded"], _fail_msg(page, label, f"{figure}'s first frame did not decode", watch)
     assert start["frame"] == start["expectedFrame"] and start["src"] == start["expectedSrc"], _fail_msg(
-        page, "ch04-figure1", f"the script did not initialise the figure: {start}", watch
+        page, label, f"the script did not initialise the figure: {start}", watch
     )
 
     # 1. keyboard: focus the range input and press an arrow key, as a reader would
@@ -216,23 +224,24 @@ def test_chapter4_figure1_explorer_reacts(page_and_watch):
     key = "ArrowRight" if int(slider.input_value()) < hi else "ArrowLeft"
     slider.focus()
     page.keyboard.press(key)
-    after_key = _assert_moved(page, fig, start, f"keyboard-{key}", watch)
+    after_key = _assert_moved(page, fig, start, f"keyboard-{key}", watch, label)
 
     # 2. programmatic: set the value and dispatch 'input' (what a drag does, step by step)
     target = str(int(slider.input_value()) + (1 if int(slider.input_value()) < hi else -1))
     slider.evaluate(
         "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }", target
     )
-    _assert_moved(page, fig, after_key, "input-event", watch)
+    _assert_moved(page, fig, after_key, "input-event", watch, label)
 
-    _assert_clean(page, watch, "ch04-figure1")
+    _assert_clean(page, watch, label)
 
 
-def test_chapter4_frames_data_is_consistent(page_and_watch):
+@pytest.mark.parametrize(("chapter", "figure"), EXPLORERS)
+def test_frames_data_is_consistent(page_and_watch, chapter, figure):
     """Every frame is a PNG data URI with its own alt text, one per combination of slider values."""
     page, watch = page_and_watch
-    _open(page, watch, CHAPTER4)
-    fig = page.locator(FIGURE1).first
+    _open(page, watch, chapter)
+    fig = page.locator(f'div.tl-frames[data-tl-frames="{figure}"]').first
     data = json.loads(fig.locator(".tl-frames-data").text_content() or "{}")
     n = 1
     for size in data.get("shape", []):
@@ -244,5 +253,5 @@ def test_chapter4_frames_data_is_consistent(page_and_watch):
     assert all(a.strip() for a in data["alts"])
     for k in range(ranges.count()):
         assert int(ranges.nth(k).get_attribute("max") or -1) == data["shape"][k] - 1
-    _assert_clean(page, watch, "ch04-frames-data")
+    _assert_clean(page, watch, f"{figure}-frames-data")
 
