@@ -16,3 +16,12 @@ def test_lazy_subpackages_and_public_api():
     assert all(hasattr(tl, name) for name in tl.__all__)
     assert tl.symbolic.ratification_formulas is not None
     assert tl.viz.static_explorer is not None
+
+
+def test_lazy_names_resolve_to_their_modules():
+    import twolevel.packages
+    import twolevel.profiles
+
+    assert tl.lens is twolevel.packages.lens
+    assert tl.putnam_example is twolevel.profiles.putnam_example
+    assert set(tl.__all__) <= set(dir(tl))
