@@ -75,62 +75,19 @@ _NAME_TO_MODULE = {name: mod for mod, names in _LAZY_NAMES.items() for name in n
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "NO_AGREEMENT",
+_CORE = [
     "TIE_TOLERANCE",
-    "Bloc",
-    "Curve",
-    "IsoVoteGrid",
-    "Lens",
-    "SmoothLaw",
-    "TwoIssueSide",
-    "contour",
-    "contract_curve",
-    "heterogeneous_iso_vote_grid",
-    "iso_vote_curve",
-    "iso_vote_grid",
-    "lens",
-    "lens_corners",
-    "symbolic_packages",
-    "tangency_residual",
-    "win_set_mask",
-    "DivisionEffect",
-    "LinkageCountry",
-    "LinkageResult",
-    "Profile",
-    "condorcet_winner",
-    "constituency_from_costs",
-    "division_effect",
-    "effective_constituency",
-    "isolationist_mix",
-    "linkage_outcome",
-    "participation_from_stakes",
-    "politicise",
-    "profile_win_set",
-    "putnam_example",
-    "self_sufficient",
-    "support",
-    "united_counterpart",
     "Constituency",
-    "DefectionRates",
     "SpatialConstituency",
     "WinSet",
-    "agreement_probability",
     "deadlock_quota",
-    "defection_rates",
-    "expected_win_set_size",
-    "nash_bargaining",
     "overlap",
     "ratifies",
-    "simulate_defection",
     "spatial_win_set",
-    "split_the_difference",
-    "symbolic",
-    "viz",
     "win_set",
 ]
-
 _LAZY = {"symbolic", "symbolic_packages", "viz"}
+__all__ = sorted(_CORE + list(_NAME_TO_MODULE) + list(_LAZY))
 
 
 def __getattr__(name: str) -> Any:

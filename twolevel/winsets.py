@@ -177,6 +177,17 @@ def _weighted_select(
     return float(r[o][min(k, n - 1)])
 
 
+def _frozen_points(
+    name: str, values: Any, weights: Any
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """Validated, read-only positions in [0, 1] and their weights (equal by default)."""
+    v = check_array(name, values, low=0.0, high=1.0)
+    w = np.ones_like(v) if weights is None else check_weights("weights", weights, v.size)
+    v.setflags(write=False)
+    w.setflags(write=False)
+    return v, w
+
+
 @dataclass(frozen=True, eq=False)
 class Constituency:
     r"""A Level II constituency on a homogeneous issue.
@@ -201,10 +212,7 @@ class Constituency:
     name: str = ""
 
     def __post_init__(self) -> None:
-        r = check_array("reservations", self.reservations, low=0.0, high=1.0)
-        w = np.ones_like(r) if self.weights is None else check_weights("weights", self.weights, r.size)
-        r.setflags(write=False)
-        w.setflags(write=False)
+        r, w = _frozen_points("reservations", self.reservations, self.weights)
         object.__setattr__(self, "reservations", r)
         object.__setattr__(self, "weights", w)
 
@@ -391,10 +399,7 @@ class SpatialConstituency:
     name: str = ""
 
     def __post_init__(self) -> None:
-        t = check_array("ideals", self.ideals, low=0.0, high=1.0)
-        w = np.ones_like(t) if self.weights is None else check_weights("weights", self.weights, t.size)
-        t.setflags(write=False)
-        w.setflags(write=False)
+        t, w = _frozen_points("ideals", self.ideals, self.weights)
         object.__setattr__(self, "ideals", t)
         object.__setattr__(self, "weights", w)
 
