@@ -9,6 +9,7 @@ static book uses :mod:`twolevel.viz.frames` instead.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -18,7 +19,54 @@ from .figure2 import Figure2, figure2_state
 __all__ = ["Figure1Explorer", "Figure2Explorer"]
 
 
-class Figure1Explorer(widgets.VBox):
+class _Explorer(widgets.VBox):
+    """Sliders, an image of the drawing and its alt text; subclasses say how to recompute.
+
+    Subclasses set ``self.drawing`` (an object with ``figure``, ``state`` and
+    ``update(state)``), create their sliders with :meth:`_slider`, and
+    implement :meth:`_state` (the model's new state from the slider values).
+    """
+
+    DPI = 90
+    drawing: Any
+
+    def _slider(self, desc: str, value: float, lo: float, hi: float = 1.0) -> widgets.FloatSlider:
+        return widgets.FloatSlider(
+            value=value, min=lo, max=hi, step=0.01, description=desc, continuous_update=True,
+            readout_format=".2f", style={"description_width": "190px"}, layout=widgets.Layout(width="500px"),
+        )
+
+    def _assemble(self, controls: tuple[widgets.FloatSlider, ...]) -> None:
+        # Shown at its natural size: a browser that stretches a PNG blurs its text.
+        width = round(self.drawing.figure.get_figwidth() * self.DPI)
+        self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{width}px", max_width="100%"))
+        self.summary = widgets.HTML()
+        for s in controls:
+            s.observe(self._on_change, names="value")
+        super().__init__([*controls, self.image, self.summary])
+        self.add_class("tl-explorer")
+        self.refresh()
+
+    def _on_change(self, _change: object) -> None:
+        self.refresh()
+
+    def _state(self) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def update_figure(self) -> None:
+        """Recompute the model and move the artists (no rendering)."""
+        self.drawing.update(self._state())
+
+    def refresh(self) -> None:
+        """Recompute, redraw and send the new image to the browser."""
+        self.update_figure()
+        buf = io.BytesIO()
+        self.drawing.figure.savefig(buf, format="png", dpi=self.DPI)
+        self.image.value = buf.getvalue()
+        self.summary.value = f"<span class='tl-alt'>{self.drawing.state.alt_text()}</span>"
+
+
+class Figure1Explorer(_Explorer):
     """Figure 1 driven by each side's quota and the spread of its reservation values.
 
     Parameters
@@ -30,47 +78,18 @@ class Figure1Explorer(widgets.VBox):
     """
 
     def __init__(self, spread_x: float = 0.6, quota_x: float = 0.5, spread_y: float = 0.9, quota_y: float = 0.5):
-        state = figure1_state(spread_x, quota_x, spread_y, quota_y)
-        self.drawing = Figure1(state, width=8.5, height=3.0)
-        style = {"description_width": "170px"}
-        layout = widgets.Layout(width="480px")
+        self.drawing = Figure1(figure1_state(spread_x, quota_x, spread_y, quota_y), width=8.5, height=3.0)
+        self.quota_y = self._slider("Y's quota", quota_y, 0.01)
+        self.quota_x = self._slider("X's quota", quota_x, 0.01)
+        self.spread_y = self._slider("Y's reservation spread", spread_y, 0.0)
+        self.spread_x = self._slider("X's reservation spread", spread_x, 0.0)
+        self._assemble((self.quota_y, self.quota_x, self.spread_y, self.spread_x))
 
-        def slider(desc: str, value: float, lo: float) -> widgets.FloatSlider:
-            return widgets.FloatSlider(
-                value=value, min=lo, max=1.0, step=0.01, description=desc,
-                continuous_update=True, readout_format=".2f", style=style, layout=layout,
-            )
-
-        self.quota_x = slider("X's quota", quota_x, 0.01)
-        self.quota_y = slider("Y's quota", quota_y, 0.01)
-        self.spread_x = slider("X's reservation spread", spread_x, 0.0)
-        self.spread_y = slider("Y's reservation spread", spread_y, 0.0)
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-        self.summary = widgets.HTML()
-        for s in (self.quota_x, self.quota_y, self.spread_x, self.spread_y):
-            s.observe(self._on_change, names="value")
-        super().__init__([self.quota_y, self.quota_x, self.spread_y, self.spread_x, self.image, self.summary])
-        self.add_class("tl-explorer")
-        self.refresh()
-
-    def _on_change(self, _change: object) -> None:
-        self.refresh()
-
-    def update_figure(self) -> None:
-        """Recompute the model and move the artists (no rendering)."""
-        state = figure1_state(self.spread_x.value, self.quota_x.value, self.spread_y.value, self.quota_y.value)
-        self.drawing.update(state)
-
-    def refresh(self) -> None:
-        """Recompute, redraw and send the new image to the browser."""
-        self.update_figure()
-        buf = io.BytesIO()
-        self.drawing.figure.savefig(buf, format="png", dpi=90)
-        self.image.value = buf.getvalue()
-        self.summary.value = f"<span class='tl-alt'>{self.drawing.state.alt_text()}</span>"
+    def _state(self) -> Any:
+        return figure1_state(self.spread_x.value, self.quota_x.value, self.spread_y.value, self.quota_y.value)
 
 
-class Figure2Explorer(widgets.VBox):
+class Figure2Explorer(_Explorer):
     """Figure 2 (the Edgeworth box of packages) driven by each side's Level II.
 
     Sliders: each side's quota, the weight of its ranchers (beef voters) and
@@ -90,6 +109,8 @@ class Figure2Explorer(widgets.VBox):
         Initial shapes, in [0.05, 1].
     """
 
+    DPI = 100
+
     def __init__(
         self,
         quota_a: float = 0.65,
@@ -99,47 +120,17 @@ class Figure2Explorer(widgets.VBox):
         gamma_a: float = 0.5,
         gamma_b: float = 0.5,
     ):
-        state = figure2_state(quota_a, quota_b, alpha, beta, gamma_a, gamma_b)
-        self.drawing = Figure2(state, size=6.0)
-        style = {"description_width": "190px"}
-        layout = widgets.Layout(width="500px")
+        self.drawing = Figure2(figure2_state(quota_a, quota_b, alpha, beta, gamma_a, gamma_b), size=6.0)
+        self.quota_a = self._slider("A's quota", quota_a, 0.01)
+        self.quota_b = self._slider("B's quota", quota_b, 0.01)
+        self.alpha = self._slider("A's ranchers' weight", alpha, 0.05, 0.95)
+        self.beta = self._slider("B's ranchers' weight", beta, 0.05, 0.95)
+        self.gamma_a = self._slider("A's reservation shape \u03b3", gamma_a, 0.1)
+        self.gamma_b = self._slider("B's reservation shape \u03b3", gamma_b, 0.1)
+        self._assemble((self.quota_a, self.quota_b, self.alpha, self.beta, self.gamma_a, self.gamma_b))
 
-        def slider(desc: str, value: float, lo: float, hi: float) -> widgets.FloatSlider:
-            return widgets.FloatSlider(
-                value=value, min=lo, max=hi, step=0.01, description=desc,
-                continuous_update=True, readout_format=".2f", style=style, layout=layout,
-            )
-
-        self.quota_a = slider("A's quota", quota_a, 0.01, 1.0)
-        self.quota_b = slider("B's quota", quota_b, 0.01, 1.0)
-        self.alpha = slider("A's ranchers' weight", alpha, 0.05, 0.95)
-        self.beta = slider("B's ranchers' weight", beta, 0.05, 0.95)
-        self.gamma_a = slider("A's reservation shape \u03b3", gamma_a, 0.1, 1.0)
-        self.gamma_b = slider("B's reservation shape \u03b3", gamma_b, 0.1, 1.0)
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-        self.summary = widgets.HTML()
-        controls = (self.quota_a, self.quota_b, self.alpha, self.beta, self.gamma_a, self.gamma_b)
-        for s in controls:
-            s.observe(self._on_change, names="value")
-        super().__init__([*controls, self.image, self.summary])
-        self.add_class("tl-explorer")
-        self.refresh()
-
-    def _on_change(self, _change: object) -> None:
-        self.refresh()
-
-    def update_figure(self) -> None:
-        """Recompute the model and move the artists (no rendering)."""
-        state = figure2_state(
+    def _state(self) -> Any:
+        return figure2_state(
             self.quota_a.value, self.quota_b.value, self.alpha.value, self.beta.value,
             self.gamma_a.value, self.gamma_b.value,
         )
-        self.drawing.update(state)
-
-    def refresh(self) -> None:
-        """Recompute, redraw and send the new image to the browser."""
-        self.update_figure()
-        buf = io.BytesIO()
-        self.drawing.figure.savefig(buf, format="png", dpi=85)
-        self.image.value = buf.getvalue()
-        self.summary.value = f"<span class='tl-alt'>{self.drawing.state.alt_text()}</span>"
