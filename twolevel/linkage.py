@@ -2,7 +2,7 @@ r"""Synergistic issue linkage (pp. 446–448).
 
 A majority at Level II opposes a policy (Putnam's example is oil price
 decontrol), but "some members of that majority would be willing to switch
-their vote on that issue in return for more jobs" (p. 448). Jobs from faster
+their vote on that issue in return for more jobs" (p. 447). Jobs from faster
 growth abroad cannot be
 produced at home: only an international deal delivers them. Linking the two
 at Level I creates an option the domestic game did not have, and so changes
@@ -113,7 +113,7 @@ class LinkageResult:
 
 
 def linkage_outcome(first: LinkageCountry, second: LinkageCountry) -> LinkageResult:
-    """Ratification of each policy alone and of the linked package (p. 448)."""
+    """Ratification of each policy alone and of the linked package (pp. 447–448)."""
     for nm, c in (("first", first), ("second", second)):
         if not isinstance(c, LinkageCountry):
             raise TypeError(f"{nm} must be a LinkageCountry, got {type(c).__name__}")

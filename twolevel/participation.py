@@ -10,12 +10,13 @@ participate more; diffuse interests abstain.
 *Politicisation* activates the inattentive: at level :math:`\lambda \in [0, 1]`
 participation becomes :math:`p_i + \lambda (1 - p_i)`. "Politicization often
 activates groups who are less worried about the costs of no-agreement, thus
-reducing the effective win-set" (p. 445). In the model that holds exactly when
+reducing the effective win-set" (p. 445). In the model that holds when
 participation does not rise with the reservation value: the newly active are
 then more demanding than the already active, the effective distribution of
 reservation values moves up, and so does the pivot (a tested property). If
 instead politicisation activates *supporters*, as Woodrow Wilson hoped with
-his 1919 tour, it enlarges the win-set.
+his 1919 tour, it never shrinks the win-set. Both conditions are sufficient,
+not necessary.
 """
 
 from __future__ import annotations

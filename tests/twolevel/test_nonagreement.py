@@ -28,17 +28,18 @@ def test_self_sufficiency_shrinks_the_win_set(k, lam1, lam2, q):
 
 
 def test_self_sufficient_states_make_fewer_and_harder_bargains():
-    """p. 443, with a fixed partner: a smaller win-set means fewer deals, and better ones."""
-    partner = tl.Constituency.uniform(0.8, 2001)
+    """p. 443, with the chapter's numbers: a fixed partner and Nash bargaining."""
     base = tl.Constituency.uniform(0.5, 2001)
-    wy = tl.win_set(partner, 0.6, "Y")
-    shares, feasible = [], []
-    for lam in (1.0, 0.9, 0.8):
-        wx = tl.win_set(tl.self_sufficient(base, lam), 0.5, "X")
-        feasible.append(tl.overlap(wx, wy).width)
-        shares.append(tl.split_the_difference(tl.overlap(wx, wy)))
-    assert feasible[0] > feasible[1] > feasible[2] > 0  # less room for agreement
-    assert shares[0] < shares[1] < shares[2]  # a better share for the self-sufficient X
+    wy = tl.win_set(tl.Constituency.uniform(0.6, 2001), 0.6, "Y")
+    rooms, deals = [], []
+    for dependence in (1.0, 0.8, 0.6, 0.5, 0.4):
+        feasible = tl.overlap(tl.win_set(tl.self_sufficient(base, dependence), 0.5, "X"), wy)
+        rooms.append(feasible.width)
+        deals.append(tl.nash_bargaining(feasible))
+    assert rooms == sorted(rooms, reverse=True) and rooms[-1] == 0.0  # less room, then none
+    assert deals[0] == deals[1] == pytest.approx(0.5)  # the even split is still inside
+    assert 0.5 < deals[2] < deals[3]  # X's own boundary binds: a harder bargain
+    assert deals[4] is None
 
 
 @pytest.mark.parametrize(("z", "i", "q", "pivot"), [(0.2, 0.1, 0.5, (0.5 - 0.1) / 0.7), (0.0, 0.6, 0.5, 0.0), (0.3, 0.0, 0.8, 1.0)])

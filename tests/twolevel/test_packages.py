@@ -426,3 +426,15 @@ def test_other_bad_arguments():
         tp.heterogeneous_iso_vote_grid(tl.SpatialConstituency([0.5]), 0.1, [0.5], 0.5)
     with pytest.raises(ValueError, match=r"reversion must lie in \[0, 1\]"):
         tp.heterogeneous_iso_vote_grid(tl.SpatialConstituency([0.5]), 1.5, c, 0.5)
+
+
+def test_chapter5_exercise_lens_vanishes_near_076():
+    """Chapter 5's build-your-own-lens exercise: navy lobbies 0.7 / 0.3, shape 0.5."""
+
+    def empty(q: float) -> bool:
+        a = tl.TwoIssueSide.power(0.7, 0.5, 0.5, quota=q, side="A")
+        b = tl.TwoIssueSide.power(0.3, 0.5, 0.5, quota=q, side="B")
+        return tl.lens(a, b, n=401).is_empty
+
+    assert not empty(0.75) and empty(0.78)
+    assert not empty(0.76) and empty(0.765)

@@ -68,3 +68,29 @@ def test_chapter_trade_versus_monetary_abstention():
     monetary = tl.participation_from_stakes(np.full(100, 0.05), 0.2)
     assert tl.win_set(tl.effective_constituency(economy, trade), 0.5, "X").width < whole.width
     assert tl.win_set(tl.effective_constituency(economy, monetary), 0.5, "X") == whole
+
+
+@settings(max_examples=300, deadline=None)
+@given(members, st.floats(0, 1), st.floats(0, 1), st.floats(0.01, 1))
+def test_politicisation_never_shrinks_the_win_set_when_it_activates_supporters(rp, lam1, lam2, q):
+    r = np.array([a for a, _ in rp])
+    p = np.array([b for _, b in rp])
+    order = np.argsort(r, kind="stable")
+    p_sorted = np.sort(p)  # the more demanding, the more attentive
+    p = np.empty_like(p)
+    p[order] = np.maximum(p_sorted, 0.01)
+    c = tl.Constituency(r)
+    low, high = sorted((lam1, lam2))
+    assert tl.win_set(tl.politicise(c, p, high), q, "X").width >= tl.win_set(tl.politicise(c, p, low), q, "X").width
+
+
+def test_chapter_exercise_politicisation_sinks_a_deal():
+    """Chapter 5's exercise: a deal at 0.40 passes in a quiet debate and fails once politicised."""
+    members = tl.Constituency(np.linspace(0, 0.9, 91))
+    doves_attentive = np.where(members.reservations > 0.5, 0.2, 0.9)
+    levels = np.linspace(0, 1, 101)
+    ratified = [tl.ratifies(tl.politicise(members, doves_attentive, lv), 0.5, 0.40, "X") for lv in levels]
+    assert ratified[0] and not ratified[-1]
+    first = ratified.index(False)
+    assert all(ratified[:first]) and not any(ratified[first:])  # one threshold, no flicker
+    assert levels[first] == pytest.approx(0.69)
