@@ -7,10 +7,18 @@
 #
 # Setup (scripts/setup.sh) runs first, so this works on a fresh clone. Notebooks
 # are executed with a cache (_build/.jupyter_cache): only chapters whose code
-# changed are re-executed. The whole-book build is what CI and the tests check;
-# a single page is built without -W (links to other chapters cannot resolve).
+# changed are re-executed. The whole-book build is what CI and the tests check
+# (tests/conftest.py runs this script); a single page is built without -W
+# (links to other chapters cannot resolve there). A page path is relative to
+# the directory you call the script from.
+#
+# The strict builds (whole book, student edition) re-read every page (--all, a
+# fresh Sphinx environment): Sphinx reports a page's warnings only when it reads
+# the page, so an incremental rerun would pass over a page that failed last
+# time and say "build succeeded". Executed notebooks still come from the cache.
 set -euo pipefail
 
+CALLER_DIR="$PWD"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
@@ -25,7 +33,7 @@ if [[ "${1:-}" == "--student" ]]; then
   "$ROOT/.venv/bin/python" scripts/student_edition.py "$src" >/dev/null
   # Static assets (CSS, MathJax) stay where they are: link them into the copy.
   ln -sfn "$ROOT/node_modules" "$src/node_modules"
-  "$JB" build "$src" --path-output "$ROOT/_build/student" -W -n --keep-going >&2
+  "$JB" build "$src" --path-output "$ROOT/_build/student" -W -n --keep-going --all >&2
   index="$ROOT/_build/student/_build/html/index.html"
   [[ -f "$index" ]] || { echo "build.sh: $index was not produced" >&2; exit 1; }
   echo "$index"
@@ -33,7 +41,7 @@ if [[ "${1:-}" == "--student" ]]; then
 fi
 
 if [[ $# -eq 0 ]]; then
-  "$JB" build . -W -n --keep-going >&2
+  "$JB" build . -W -n --keep-going --all >&2
   index="$ROOT/_build/html/index.html"
   [[ -f "$index" ]] || { echo "build.sh: $index was not produced" >&2; exit 1; }
   echo "$index"
@@ -41,8 +49,9 @@ if [[ $# -eq 0 ]]; then
 fi
 
 [[ $# -eq 1 ]] || { echo "usage: bash scripts/build.sh [--student | book/<chapter>.md]" >&2; exit 2; }
-page="$(realpath "$1")"
-[[ -f "$page" && "$page" == "$ROOT"/* ]] || { echo "build.sh: no such page in the repository: $1" >&2; exit 2; }
+page="$(cd "$CALLER_DIR" && realpath -m -- "$1")"
+[[ -f "$page" ]] || { echo "build.sh: no such file: $1 (resolved from $CALLER_DIR to $page)" >&2; exit 2; }
+[[ "$page" == "$ROOT"/* ]] || { echo "build.sh: $page is not a page of this repository ($ROOT)" >&2; exit 2; }
 
 # Jupyter Book builds a single page with the page's folder as Sphinx's source and
 # configuration folder, so the repository-relative paths in _config.yml
@@ -57,6 +66,8 @@ rel = lambda p: os.path.relpath(os.path.join(root, p), pagedir)
 cfg["bibtex_bibfiles"] = [rel(p) for p in cfg.get("bibtex_bibfiles", [])]
 sc = cfg.setdefault("sphinx", {}).setdefault("config", {})
 sc["html_static_path"] = [rel(p) for p in sc.get("html_static_path", [])]
+sx = cfg.get("sphinx", {})
+sx["local_extensions"] = {k: os.path.join(root, v) for k, v in (sx.get("local_extensions") or {}).items()}
 cfg.get("execute", {}).setdefault("cache", os.path.join(root, "_build", ".jupyter_cache"))
 yaml.safe_dump(cfg, open(out, "w", encoding="utf8"), sort_keys=False)
 PY

@@ -1,7 +1,8 @@
 """The strict book build: clean log, every page built, nothing loaded from the network.
 
-Uses the session fixture ``built_book`` (tests/conftest.py), which runs
-``jupyter-book build . -W -n --keep-going`` once per test session.
+Uses the session fixture ``built_book`` (tests/conftest.py), which runs the
+README's ``bash scripts/build.sh`` (``jupyter-book build . -W -n --keep-going
+--all``) once per test session.
 """
 
 from __future__ import annotations
