@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,89 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+PAGE = """---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+    format_version: 0.13
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+
+# A page with code
+
+```{{code-cell}} ipython3
+{code}
+```
+"""
+
+TOC = """format: jb-book
+root: book/index
+chapters:
+  - file: book/page
+"""
+
+COPIED = ["scripts", "_config.yml", "requirements.txt", "pyproject.toml", "package.json", "package-lock.json"]
+COPIED_IN_BOOK = ["_ext", "_assets", "references.bib"]
+
+
+def _copy_repository(dest: Path, whole_book: bool = False) -> Path:
+    """A copy of the repository's build machinery and a book; returns its root.
+
+    The book is two pages (an index and ``book/page.md``, which prints
+    ``tl-clean 1``) or, with ``whole_book``, the real one. ``.venv`` and
+    ``node_modules`` are links to this checkout's, so the copy's
+    ``scripts/setup.sh`` finds everything installed and returns at once.
+    """
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in COPIED + [p.name for p in ROOT.glob("requirements*.lock")]:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=ignore)
+        else:
+            shutil.copy2(src, dest / name)
+    shutil.copytree(ROOT / "twolevel", dest / "twolevel", ignore=ignore)
+    (dest / "book").mkdir()
+    for name in COPIED_IN_BOOK:
+        src = ROOT / "book" / name
+        if src.is_dir():
+            shutil.copytree(src, dest / "book" / name, ignore=ignore)
+        else:
+            shutil.copy2(src, dest / "book" / name)
+    for name in (".venv", "node_modules"):
+        (dest / name).symlink_to(ROOT / name, target_is_directory=True)
+    if whole_book:
+        shutil.copy2(ROOT / "_toc.yml", dest / "_toc.yml")
+        ignore_book = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints")
+        shutil.copytree(ROOT / "book", dest / "book", ignore=ignore_book, dirs_exist_ok=True)
+        return dest
+    (dest / "_toc.yml").write_text(TOC, encoding="utf8")
+    (dest / "book" / "index.md").write_text("# A tiny book\n\nTwo pages.\n", encoding="utf8")
+    (dest / "book" / "page.md").write_text(PAGE.format(code='print("tl-clean", 1)'), encoding="utf8")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def copy_repository():
+    """``_copy_repository(dest, whole_book=False)``: a copy to build or break."""
+    return _copy_repository
+
+
+@pytest.fixture(scope="session")
+def notebook_page():
+    """``notebook_page(code)``: the source of a MyST notebook page with one code cell."""
+    return lambda code: PAGE.format(code=code)
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A copy of the repository with a two-page book (see ``_copy_repository``)."""
+    return _copy_repository(tmp_path / "repo")
 
 
 @dataclass(frozen=True)
