@@ -16,6 +16,9 @@
 # fresh Sphinx environment): Sphinx reports a page's warnings only when it reads
 # the page, so an incremental rerun would pass over a page that failed last
 # time and say "build succeeded". Executed notebooks still come from the cache.
+# They also start from an empty HTML folder: Sphinx writes a file's checksum
+# (?v=...) into the pages only if that file is already in the output, and a
+# page dropped from _toc.yml must not linger in the site.
 set -euo pipefail
 
 CALLER_DIR="$PWD"
@@ -33,6 +36,7 @@ if [[ "${1:-}" == "--student" ]]; then
   "$ROOT/.venv/bin/python" scripts/student_edition.py "$src" >/dev/null
   # Static assets (CSS, MathJax) stay where they are: link them into the copy.
   ln -sfn "$ROOT/node_modules" "$src/node_modules"
+  rm -rf "$ROOT/_build/student/_build/html"
   "$JB" build "$src" --path-output "$ROOT/_build/student" -W -n --keep-going --all >&2
   index="$ROOT/_build/student/_build/html/index.html"
   [[ -f "$index" ]] || { echo "build.sh: $index was not produced" >&2; exit 1; }
@@ -41,6 +45,7 @@ if [[ "${1:-}" == "--student" ]]; then
 fi
 
 if [[ $# -eq 0 ]]; then
+  rm -rf "$ROOT/_build/html"
   "$JB" build . -W -n --keep-going --all >&2
   index="$ROOT/_build/html/index.html"
   [[ -f "$index" ]] || { echo "build.sh: $index was not produced" >&2; exit 1; }

@@ -114,7 +114,7 @@ if [[ "$want" != "$have" ]]; then
   pipi() { "$VPY" -m pip install --quiet --disable-pip-version-check "$@" >&2; }
   pipi --upgrade pip
   # Hash-checking mode: every package at its locked version, every file verified.
-  pipi --require-hashes -r requirements.lock
+  [[ ! -f requirements.lock ]] || pipi --require-hashes -r requirements.lock
   [[ "$LOCK_OK" == 1 ]] || pipi -r requirements.txt
   # The model package itself; its dependencies are in the lock.
   pipi --no-deps -e .
