@@ -109,5 +109,7 @@ def test_a_clean_build_gives_the_same_site_byte_for_byte(built_book, copy_reposi
     clean = copy_repository(tmp_path / "clean", whole_book=True)
     proc = build_command(clean)
     assert proc.returncode == 0, proc.stderr[-3000:]
+    # The copy has its own, empty execution cache: its notebooks really ran again.
+    assert "Executing notebook" in proc.stderr
     problems = differences(built_book.html, clean / "_build" / "html")
     assert not problems, "\n".join(problems[:20])
