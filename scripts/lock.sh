@@ -82,7 +82,8 @@ if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv >&2
   PY=.venv/bin/python
 fi
-if [[ "$(.venv/bin/uv --version 2>/dev/null || true)" != "uv $UV_VERSION" ]]; then
+uv_has="$(.venv/bin/uv --version 2>/dev/null || true)"   # "uv 0.13.9 (...)"
+if [[ "$uv_has" != "uv $UV_VERSION" && "$uv_has" != "uv $UV_VERSION "* ]]; then
   echo "[lock] installing uv $UV_VERSION (the lock tool) into .venv" >&2
   "$PY" -m pip install --quiet --disable-pip-version-check "uv==$UV_VERSION" >&2
 fi
