@@ -29,7 +29,11 @@ _spec.loader.exec_module(exact_streams)
 # absolute paths, dates and random numbers never reach the pages, and the
 # ``?v=`` checksums that Sphinx writes only for static files already in the
 # output folder are made the same by scripts/build.sh, which starts every
-# strict build from an empty HTML folder.
+# strict build from an empty HTML folder. (Built from another checkout, with
+# its own .venv, the site differs in one line only: the configuration hash in
+# ``.buildinfo``, since Sphinx hashes the theme's absolute static and template
+# paths. The copy here shares this checkout's .venv, so that line is compared
+# too.)
 VARIABLE: list[tuple[str, re.Pattern[str], str, str]] = []
 
 
