@@ -370,3 +370,22 @@ def test_screenshots_were_taken(survey):
         assert len(rep.screenshots) == expected, f"{path} at {width}: {rep.screenshots}"
         for shot in rep.screenshots:
             assert Path(shot).stat().st_size > 5_000, shot
+
+
+def test_benchmarks_sit_in_the_developers_appendix(book_html):
+    """The reader's path (the first part of the sidebar) ends before the developers' appendix."""
+    page = (book_html / "book" / "preface.html").read_text(encoding="utf8")
+    nav = page[page.index('<nav class="bd-links bd-docs-nav"') :]
+    nav = nav[: nav.index("</nav>")]
+    appendix = nav.index('caption-text">Appendix: for developers')
+    bench = nav.index('href="benchmarks.html"')
+    assert bench > appendix, "the benchmarks page is listed before the developers' appendix"
+    for chapter in ("ch04_win_sets.html", "ch05_preferences.html", "references.html"):
+        assert nav.index(f'href="{chapter}"') < appendix, f"{chapter} is not in the reader's part"
+
+
+def test_proof_index_is_not_in_the_readers_path(book_html):
+    """sphinx-proof's index lists raw labels ("prop-larger"); html_domain_indices is off, so it is not built."""
+    assert not (book_html / "prf-prf.html").exists()
+    linked = [p.name for p in book_html.rglob("*.html") if "prf-prf.html" in p.read_text(encoding="utf8")]
+    assert not linked, f"pages linking to the proof index: {linked}"
