@@ -38,8 +38,9 @@ SHOTS = ARTIFACTS / "pages"
 
 # What is cut off or sticks out of the article column. An element counts as
 # clipped when what its visible descendants paint reaches beyond its padding
-# box while its overflow is not a scroll container (MathJax's hidden MathML
-# copy for screen readers is wider than the rendering and does not count).
+# box while its overflow is not a scroll container (the hidden MathML copy for
+# screen readers, MathJax's or KaTeX's, is wider than the rendering and does
+# not count).
 # A scroll container whose content is wider than itself must show a cue: a
 # scrollbar that takes room, or tl-reader.css's scroll shadows.
 OVERFLOW_JS = r"""() => {
@@ -53,7 +54,7 @@ OVERFLOW_JS = r"""() => {
     const text = (el.textContent || el.getAttribute('alt') || '').trim().replace(/\s+/g, ' ').slice(0, 60);
     return `${d} in #${sec ? sec.id : '?'}: "${text}"`;
   };
-  const helper = el => !!el.closest('mjx-assistive-mml, .visually-hidden, .sr-only');
+  const helper = el => !!el.closest('mjx-assistive-mml, .katex-mathml, .visually-hidden, .sr-only');
   const extent = el => {
     let lo = Infinity, hi = -Infinity;
     for (const d of el.querySelectorAll('*')) {
