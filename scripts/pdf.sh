@@ -11,7 +11,7 @@
 #     exercises and citations become links inside the PDF (ids are prefixed
 #     per page so that two chapters' "exercises" sections stay distinct);
 #   * each chapter's solutions are collected at its end, under "Solutions to
-#     the exercises";
+#     the exercises", and each exercise links to its solution;
 #   * each explorer prints its default figure, its sliders' names and default
 #     values, and a sentence on where to move them (the print rules of
 #     book/_assets/tl-reader.css);
@@ -92,6 +92,18 @@ ASSEMBLE = r"""async (pages) => {
         s.classList.add('tl-print-solution');
         s.classList.remove('toggle-hidden');
         sec.append(s);
+        // the exercise points forward to its solution
+        const back = s.querySelector('.admonition-title a[href^="#"]');
+        const exercise = back && wrap.querySelector(`[id="${back.getAttribute('href').slice(1)}"]`);
+        if (exercise && s.id) {
+          const p = document.createElement('p');
+          p.className = 'tl-pdf-solution-link';
+          const a = document.createElement('a');
+          a.href = '#' + s.id;
+          a.textContent = 'Solution at the end of the chapter';
+          p.append(a);
+          exercise.append(p);
+        }
       }
       wrap.append(sec);
     }

@@ -126,6 +126,8 @@ def test_solutions_are_collected_at_the_end_of_each_chapter(pdf_edition):
             tail = body[body.index(heading) :]
             assert tail.count(_squash("Solution to")) == ch.solutions, f"{ch.title}: solutions not all after the heading"
             assert _squash("Solution to") not in body[: body.index(heading)], f"{ch.title}: a solution left in the text"
+            pointers = body[: body.index(heading)].count(_squash("Solution at the end of the chapter"))
+            assert pointers == ch.solutions, f"{ch.title}: {pointers} exercises point to their solution, {ch.solutions} solutions"
         else:
             assert heading not in body
 
