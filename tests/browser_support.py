@@ -14,10 +14,13 @@ requests of one browser context).
 from __future__ import annotations
 
 import contextlib
+import functools
+import http.server
 import os
 import shutil
 import socket
 import tempfile
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,3 +155,35 @@ def screenshot(page, name: str) -> str:
     except Exception as exc:  # the page may be gone; the message must still be built
         return f"(no screenshot: {exc})"
     return str(path)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 in a thread; yields the origin ``http://127.0.0.1:PORT``."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="book-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def wait_for_mathjax(page, timeout_ms: int = 30_000) -> None:
+    """Wait until MathJax (if the page loads it) has finished its first typesetting pass."""
+    has_mathjax = page.evaluate("() => Array.from(document.scripts).some(s => /mathjax/i.test(s.src))")
+    if has_mathjax:
+        page.wait_for_function(
+            "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
+            " && typeof MathJax.startup.promise.then === 'function'",
+            timeout=timeout_ms,
+        )
+        page.evaluate("() => MathJax.startup.promise.then(() => true)")
