@@ -1,29 +1,48 @@
-"""Argument validation shared by every module.
+"""Argument validation shared by every module, and the accepted ranges.
 
 Every public constructor and function of :mod:`twolevel` validates its inputs
 here, so that bad input fails early with a message that names the parameter
 and the accepted range, instead of surfacing as a NaN or as a traceback from
-deep inside numpy.
+deep inside numpy. Each range constant is defined here once; the modules that
+document it re-export it.
 """
 
 from __future__ import annotations
 
 import math
 from numbers import Real
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 __all__ = [
+    "GAMMA_RANGE",
+    "GRID_RANGE",
     "check_real",
     "check_quota",
     "check_unit",
+    "check_open_unit",
+    "check_gamma",
+    "check_grid_size",
+    "check_label",
+    "check_instance",
+    "check_shares",
     "check_array",
     "check_weights",
     "check_positive_int",
     "check_nonnegative",
 ]
+
+T = TypeVar("T")
+
+#: Accepted shape parameters :math:`\gamma` of the power family (CDF :math:`x^\gamma`).
+#: :math:`\gamma \le 1` keeps the CDF concave (curves "concave to AM"); below
+#: 0.05 nearly every constituent accepts any gain and the box degenerates.
+GAMMA_RANGE = (0.05, 1.0)
+
+#: Accepted number of points per axis of a grid, or of samples along a curve.
+GRID_RANGE = (11, 4001)
 
 
 def _is_number(value: Any) -> bool:
@@ -46,6 +65,58 @@ def check_unit(name: str, value: Any) -> float:
     if not 0.0 <= v <= 1.0:
         raise ValueError(f"{name} must lie in [0, 1], got {v!r}")
     return v
+
+
+def check_open_unit(name: str, value: Any) -> float:
+    """A real number in the open interval (0, 1) (a weight share strictly between the extremes)."""
+    v = check_real(name, value)
+    if not 0.0 < v < 1.0:
+        raise ValueError(f"{name} must lie in the open interval (0, 1), got {v!r}")
+    return v
+
+
+def check_gamma(name: str, value: Any) -> float:
+    """A shape of the power family, in :data:`GAMMA_RANGE`."""
+    v = check_real(name, value)
+    lo, hi = GAMMA_RANGE
+    if not lo <= v <= hi:
+        raise ValueError(f"{name} must lie in [{lo}, {hi}] (a concave CDF x**gamma), got {v!r}")
+    return v
+
+
+def check_grid_size(name: str, value: Any) -> int:
+    """Points per axis of a grid (or samples along a curve), in :data:`GRID_RANGE`."""
+    return check_positive_int(name, value, minimum=GRID_RANGE[0], maximum=GRID_RANGE[1])
+
+
+def check_label(name: str, value: Any, labels: tuple[str, ...]) -> str:
+    """One of ``labels`` (a side's name: ``"X"``/``"Y"`` on one issue, ``"A"``/``"B"`` in the box)."""
+    if not isinstance(value, str) or value not in labels:
+        allowed = " or ".join(repr(x) for x in labels)
+        raise ValueError(f"{name} must be {allowed}, got {value!r}")
+    return value
+
+
+def check_instance(name: str, value: Any, cls: type[T], hint: str = "") -> T:
+    """``value`` itself if it is a ``cls``; otherwise a TypeError naming the parameter."""
+    if not isinstance(value, cls):
+        extra = f" ({hint})" if hint else ""
+        article = "an" if cls.__name__[0] in "AEIOU" else "a"
+        raise TypeError(f"{name} must be {article} {cls.__name__}{extra}, got {type(value).__name__}")
+    return value
+
+
+def check_shares(name: str, values: Any) -> npt.NDArray[np.float64]:
+    """Finite numbers in [0, 1] of any shape (agreements, shares of the stake, packages)."""
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{name} must be a real number or an array of them, got a string")
+    try:
+        arr = np.asarray(values, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must be a real number or an array of them ({exc})") from None
+    if not np.all(np.isfinite(arr)) or np.any((arr < 0) | (arr > 1)):
+        raise ValueError(f"{name} must lie in [0, 1] (finite values only)")
+    return arr
 
 
 def check_nonnegative(name: str, value: Any) -> float:

@@ -44,8 +44,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import check_nonnegative, check_positive_int, check_real, check_unit
+from .bargaining import nash_bargaining
+from .winsets import WinSet, overlap
 
-__all__ = ["DefectionRates", "defection_rates", "simulate_defection"]
+__all__ = ["DefectionModel", "DefectionRates", "defection_rates", "simulate_defection"]
 
 
 @dataclass(frozen=True)
@@ -63,17 +65,45 @@ def _phi(z: float) -> float:
     return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
 
 
-def _check(x1: float, y1: float, uncertainty: float, reneging_cost: float, temptation: float):
-    x1_ = check_unit("x1", x1)
-    y1_ = check_unit("y1", y1)
-    s = check_nonnegative("uncertainty", uncertainty)
-    if s > 1.0:
-        raise ValueError(f"uncertainty must lie in [0, 1] (a standard deviation in share units), got {s!r}")
-    c = check_nonnegative("reneging_cost", reneging_cost)
-    t = check_real("temptation", temptation)
-    if not t > 0:
-        raise ValueError(f"temptation must be > 0 (the largest gain from reneging), got {t!r}")
-    return x1_, y1_, s, c, t
+@dataclass(frozen=True)
+class DefectionModel:
+    r"""The defection model's parameters (module docstring), validated once.
+
+    Parameters
+    ----------
+    x1, y1 : float
+        Believed boundaries of X's and Y's win-sets, in [0, 1].
+    uncertainty : float
+        :math:`\sigma \in [0, 1]`; 0 means the win-sets are known.
+    reneging_cost : float
+        Reputational cost :math:`c \ge 0` of reneging.
+    temptation : float
+        Largest gain :math:`\tau > 0` from reneging.
+    """
+
+    x1: float
+    y1: float
+    uncertainty: float
+    reneging_cost: float = 1.0
+    temptation: float = 1.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "x1", check_unit("x1", self.x1))
+        object.__setattr__(self, "y1", check_unit("y1", self.y1))
+        s = check_nonnegative("uncertainty", self.uncertainty)
+        if s > 1.0:
+            raise ValueError(f"uncertainty must lie in [0, 1] (a standard deviation in share units), got {s!r}")
+        object.__setattr__(self, "uncertainty", s)
+        object.__setattr__(self, "reneging_cost", check_nonnegative("reneging_cost", self.reneging_cost))
+        t = check_real("temptation", self.temptation)
+        if not t > 0:
+            raise ValueError(f"temptation must be > 0 (the largest gain from reneging), got {t!r}")
+        object.__setattr__(self, "temptation", t)
+
+    @property
+    def proposal(self) -> float | None:
+        """The Nash agreement in the believed overlap :math:`[x_1, y_1]`, or None under deadlock."""
+        return nash_bargaining(overlap(WinSet(self.x1, 1.0), WinSet(0.0, self.y1)))
 
 
 def defection_rates(
@@ -92,10 +122,11 @@ def defection_rates(
     temptation : float
         Largest gain :math:`\tau > 0` from reneging.
     """
-    x1_, y1_, s, c, t = _check(x1, y1, uncertainty, reneging_cost, temptation)
-    if x1_ > y1_:
+    m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
+    x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
+    x = m.proposal
+    if x is None:
         return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
-    x = min(max(0.5, x1_), y1_)
     if s == 0.0:
         p_ratify = 1.0
     else:
@@ -127,12 +158,13 @@ def simulate_defection(
     and, if both sides ratify, draws each side's temptation to renege. Returns
     the observed frequencies; they converge to :func:`defection_rates`.
     """
-    x1_, y1_, s, c, t = _check(x1, y1, uncertainty, reneging_cost, temptation)
+    m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
+    x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
     trials = check_positive_int("trials", trials, maximum=10_000_000)
     seed = check_positive_int("seed", seed, minimum=0)
-    if x1_ > y1_:
+    x = m.proposal
+    if x is None:
         return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
-    x = min(max(0.5, x1_), y1_)
     rng = np.random.default_rng(seed)
     eps = rng.standard_normal((2, trials))
     true_x1 = x1_ + s * eps[0]

@@ -1,8 +1,8 @@
 r"""Closed forms of Figure 2's Edgeworth box for the power family, derived with sympy.
 
 Like :mod:`twolevel.symbolic`, this module imports sympy and is not loaded by
-``import twolevel``. The model is :mod:`twolevel.packages` with reservation
-values whose CDF is :math:`x^\gamma` (:meth:`TwoIssueSide.power`), one shape
+``import twolevel``. The model is :mod:`twolevel.twoissue` with reservation
+values whose CDF is :math:`x^\gamma` (:meth:`TwoIssueConstituency.power`), one shape
 per side and issue:
 
 .. math::
@@ -37,7 +37,7 @@ a curve from ``BM`` to ``AM`` (the diagonal when :math:`\alpha = \beta`,
 
 *Lens corners.* In the uniform case (all :math:`\gamma = 1`) the contours are
 straight lines and meet in at most one point, a linear solve
-(:attr:`PackageFormulas.uniform_corner`). Otherwise :func:`lens_corners`
+(:attr:`PackageFormulas.uniform_corner`). Otherwise :func:`exact_lens_corners`
 brackets the sign changes of :math:`c_A(b) - c_B(b)` and polishes each with
 ``sympy.nsolve``.
 """
@@ -51,9 +51,9 @@ from typing import Any, Callable
 import numpy as np
 import sympy as sp
 
-from ._checks import check_quota, check_real
+from ._checks import check_gamma, check_open_unit, check_quota
 
-__all__ = ["PackageFormulas", "package_formulas", "lens_corners"]
+__all__ = ["PackageFormulas", "package_formulas", "exact_lens_corners", "lens_corners"]
 
 _NAMES = (
     "v_a",
@@ -204,25 +204,16 @@ def package_formulas() -> PackageFormulas:
 
 
 def _check_params(alpha: Any, beta: Any, gammas: Any, quota_a: Any, quota_b: Any) -> tuple[float, ...]:
-    vals = []
-    for nm, v in (("alpha", alpha), ("beta", beta)):
-        x = check_real(nm, v)
-        if not 0.0 < x < 1.0:
-            raise ValueError(f"{nm} must lie in the open interval (0, 1), got {x!r}")
-        vals.append(x)
+    vals = [check_open_unit("alpha", alpha), check_open_unit("beta", beta)]
     if not isinstance(gammas, (tuple, list)) or len(gammas) != 4:
         raise TypeError("gammas must be a sequence of 4 shapes (gamma_Ab, gamma_Ac, gamma_Bb, gamma_Bc)")
-    for k, g in enumerate(gammas):
-        x = check_real(f"gammas[{k}]", g)
-        if not 0.05 <= x <= 1.0:
-            raise ValueError(f"gammas[{k}] must lie in [0.05, 1.0], got {x!r}")
-        vals.append(x)
+    vals += [check_gamma(f"gammas[{k}]", g) for k, g in enumerate(gammas)]
     vals.append(check_quota("quota_a", quota_a))
     vals.append(check_quota("quota_b", quota_b))
     return tuple(vals)
 
 
-def lens_corners(
+def exact_lens_corners(
     alpha: float,
     beta: float,
     gammas: tuple[float, float, float, float],
@@ -293,3 +284,9 @@ def lens_corners(
             root = float(sp.nsolve(expr, bsym, (float(bgrid[k]), float(bgrid[k + 1])), solver="anderson"))
         out.append((root, float(f.contour_a.subs(values).subs(bsym, root))))
     return sorted(set(out))
+
+
+#: The name the chapters use (kept so that they run unchanged): the same
+#: function as :func:`exact_lens_corners`, which is distinct from the
+#: vote-counting :func:`twolevel.lens_corners`.
+lens_corners = exact_lens_corners

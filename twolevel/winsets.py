@@ -34,12 +34,9 @@ intervals bounded by the *pivotal* reservation value, the weighted lower
 
 and agreement is feasible iff they overlap, :math:`X_1 \le Y_1`.
 
-*Heterogeneous issue* ("factional" conflict). Constituents have ideal points
-:math:`\theta_i` and symmetric single-peaked preferences; no-agreement is a
-reversion point :math:`x_0`. Constituent :math:`i` approves :math:`x` iff
-:math:`|x - \theta_i| \le |x_0 - \theta_i|`. The win-set of :math:`x_0`
-(Shepsle and Weingast 1987, Putnam's note 31) is fixed by two pivotal voters
-(see :func:`spatial_win_set`).
+A heterogeneous ("factional") issue, with ideal points and a reversion
+point, is :mod:`twolevel.spatial`; the selection algorithm that finds a pivot
+without sorting is in the package's private numerics.
 
 >>> import twolevel as tl
 >>> x = tl.Constituency.uniform(spread=0.6, n=1001)
@@ -63,29 +60,30 @@ import numpy.typing as npt
 
 from ._checks import (
     check_array,
+    check_instance,
+    check_label,
     check_positive_int,
     check_quota,
     check_real,
+    check_shares,
     check_unit,
     check_weights,
 )
+from ._numerics import TIE_TOLERANCE, lower_weighted_quantile, reaches_quota, weighted_select
 
 __all__ = [
     "WinSet",
     "Constituency",
-    "SpatialConstituency",
     "win_set",
     "overlap",
     "ratifies",
     "deadlock_quota",
-    "spatial_win_set",
     "TIE_TOLERANCE",
 ]
 
+#: A side on one issue: X (whose share :math:`x` is the agreement) or Y (who receives :math:`1 - x`).
 Side = Literal["X", "Y"]
-
-#: Relative tolerance with which a yes-weight "reaches" the quota.
-TIE_TOLERANCE = 1e-12
+SIDES: tuple[str, ...] = ("X", "Y")
 
 
 @dataclass(frozen=True)
@@ -129,55 +127,7 @@ class WinSet:
         return "WinSet(empty)" if self.is_empty else f"WinSet({self.lo:.6g}, {self.hi:.6g})"
 
 
-def _lower_weighted_quantile_sorted(
-    r_sorted: npt.NDArray[np.float64], cum: npt.NDArray[np.float64], q: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]:
-    target = q * cum[-1] * (1.0 - TIE_TOLERANCE)
-    k = np.searchsorted(cum, target, side="left")
-    return r_sorted[np.minimum(k, r_sorted.size - 1)]
-
-
-def _weighted_select(
-    r: npt.NDArray[np.float64], w: npt.NDArray[np.float64], target: float, total: float, _depth: int = 0
-) -> float:
-    """Smallest ``r[k]`` whose sorted cumulative weight reaches ``target``, in expected linear time.
-
-    ``total`` is ``w.sum()``. A seeded sample brackets the answer; one pass
-    weighs what lies below the bracket, and only the values inside it are
-    searched further (recursively). If the bracket misses (possible with very
-    skewed weights) the answer comes from a full sort, so the result never
-    depends on the sample.
-    """
-    n = r.size
-    if n > 4096 and _depth <= 3 and total > 0:
-        m = 8192 if _depth == 0 else min(2048, n // 8)
-        sample = np.random.default_rng(0x2F + _depth).integers(0, n, size=m)
-        rs, ws = r[sample], w[sample]
-        order = np.argsort(rs)
-        rs, cs = rs[order], np.cumsum(ws[order])
-        if cs[-1] > 0:
-            q = target / total
-            cs /= cs[-1]
-            # 4 standard errors of the sample quantile: the bracket almost never misses.
-            delta = 4.0 * math.sqrt(max(q * (1 - q), 1e-4) / m) + 1.0 / m
-            i_lo = int(np.searchsorted(cs, q - delta, side="left"))
-            i_hi = int(np.searchsorted(cs, q + delta, side="left"))
-            lo_val = rs[i_lo] if q - delta > 0 and i_lo < m else -math.inf
-            hi_val = rs[i_hi] if q + delta < 1 and i_hi < m else math.inf
-            below = r < lo_val
-            # An explicit float mask keeps np.dot on its fast (BLAS) path.
-            w_below = float(np.dot(w, below.astype(np.float64)))
-            idx = np.flatnonzero((r <= hi_val) ^ below)
-            sub_w = w[idx]
-            w_inside = float(sub_w.sum())
-            if idx.size and w_below < target <= w_below + w_inside:
-                return _weighted_select(r[idx], sub_w, target - w_below, w_inside, _depth + 1)
-    o = np.argsort(r, kind="stable")
-    k = int(np.searchsorted(np.cumsum(w[o]), target, side="left"))
-    return float(r[o][min(k, n - 1)])
-
-
-def _frozen_points(
+def frozen_points(
     name: str, values: Any, weights: Any
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Validated, read-only positions in [0, 1] and their weights (equal by default)."""
@@ -212,7 +162,7 @@ class Constituency:
     name: str = ""
 
     def __post_init__(self) -> None:
-        r, w = _frozen_points("reservations", self.reservations, self.weights)
+        r, w = frozen_points("reservations", self.reservations, self.weights)
         object.__setattr__(self, "reservations", r)
         object.__setattr__(self, "weights", w)
 
@@ -252,28 +202,59 @@ class Constituency:
     # -- the model ------------------------------------------------------------
     @property
     def size(self) -> int:
+        """Number of constituents."""
         return int(self.reservations.size)
+
+    @property
+    def _weights(self) -> npt.NDArray[np.float64]:
+        assert self.weights is not None  # set in __post_init__
+        return self.weights
 
     @cached_property
     def _total(self) -> float:
-        return float(self.weights.sum())
+        return float(self._weights.sum())
 
     @cached_property
-    def _sorted(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-        o = np.argsort(self.reservations, kind="stable")
-        return self.reservations[o], np.cumsum(self.weights[o])
+    def _order(self) -> npt.NDArray[np.intp]:
+        return np.argsort(self.reservations, kind="stable")
+
+    @cached_property
+    def _ascending(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Reservation values sorted up, and the cumulative weights in that order."""
+        return self.reservations[self._order], np.cumsum(self._weights[self._order])
+
+    @cached_property
+    def _y_bounds(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Y's boundaries :math:`1 - r_i` sorted up, and the weight of the constituents above each."""
+        r_sorted, _ = self._ascending
+        return 1.0 - r_sorted[::-1], np.cumsum(self._weights[self._order][::-1])
 
     def yes_share(self, share: npt.ArrayLike) -> npt.NDArray[np.float64] | float:
         r"""Share of weight voting yes when the side receives ``share``: :math:`V(s)`.
 
         Vectorised over ``share`` (values in [0, 1]).
         """
-        s = np.asarray(share, dtype=float)
-        if not np.all(np.isfinite(s)) or np.any((s < 0) | (s > 1)):
-            raise ValueError("share must lie in [0, 1] (finite values only)")
-        r_sorted, cum = self._sorted
+        s = check_shares("share", share)
+        r_sorted, cum = self._ascending
         k = np.searchsorted(r_sorted, s, side="right")
         out = np.where(k > 0, cum[np.maximum(k - 1, 0)], 0.0) / cum[-1]
+        return float(out) if out.ndim == 0 else out
+
+    def votes_for(self, x: npt.ArrayLike, side: Side = "X") -> npt.NDArray[np.float64] | float:
+        r"""Share of weight voting yes on agreement(s) ``x`` (X's share) when this is ``side``'s constituency.
+
+        :math:`V_X(x)` for X; for Y, :math:`x` is compared with :math:`1 - r_i`
+        (not :math:`1 - x` with :math:`r_i`) so that the boundary
+        :math:`Y_1 = 1 - r_\text{pivot}` returned by :func:`win_set` is itself
+        ratified, bit for bit.
+        """
+        xs = check_shares("x", x)
+        if check_label("side", side, SIDES) == "X":
+            return self.yes_share(xs)
+        bounds, w_desc = self._y_bounds
+        total = self._ascending[1][-1]
+        k = np.searchsorted(bounds, xs, side="left")  # bounds[k:] >= x
+        out = np.where(k > 0, total - w_desc[np.maximum(k - 1, 0)], total) / total
         return float(out) if out.ndim == 0 else out
 
     def pivot(self, quota: npt.ArrayLike) -> npt.NDArray[np.float64] | float:
@@ -286,15 +267,15 @@ class Constituency:
         q = np.asarray(quota, dtype=float)
         if q.ndim == 0:
             qv = check_quota("quota", float(q))
-            if self.size > 4096 and "_sorted" not in self.__dict__:
+            if self.size > 4096 and "_ascending" not in self.__dict__:
                 target = qv * self._total * (1.0 - TIE_TOLERANCE)
-                return _weighted_select(self.reservations, self.weights, target, self._total)
-            r_sorted, cum = self._sorted
-            return float(_lower_weighted_quantile_sorted(r_sorted, cum, np.asarray(qv)))
+                return weighted_select(self.reservations, self._weights, target, self._total)
+            r_sorted, cum = self._ascending
+            return float(lower_weighted_quantile(r_sorted, cum, qv))
         if not np.all(np.isfinite(q)) or np.any((q <= 0) | (q > 1)):
             raise ValueError("quota must lie in (0, 1] (a share of the constituency's weight)")
-        r_sorted, cum = self._sorted
-        return _lower_weighted_quantile_sorted(r_sorted, cum, q)
+        r_sorted, cum = self._ascending
+        return lower_weighted_quantile(r_sorted, cum, q)
 
 
 def win_set(constituency: Constituency, quota: float, side: Side = "X") -> WinSet:
@@ -315,55 +296,39 @@ def win_set(constituency: Constituency, quota: float, side: Side = "X") -> WinSe
     -------
     WinSet
     """
-    if not isinstance(constituency, Constituency):
-        raise TypeError(f"constituency must be a Constituency, got {type(constituency).__name__}")
-    if side not in ("X", "Y"):
-        raise ValueError(f"side must be 'X' or 'Y', got {side!r}")
+    check_instance("constituency", constituency, Constituency)
+    check_label("side", side, SIDES)
     p = float(constituency.pivot(check_quota("quota", quota)))
     return WinSet(p, 1.0) if side == "X" else WinSet(0.0, 1.0 - p)
 
 
-def overlap(a: WinSet, b: WinSet) -> WinSet:
+def overlap(first: WinSet, second: WinSet) -> WinSet:
     """The agreements in both win-sets: the feasible Level I agreements (p. 438).
 
     Empty means deadlock: "agreement is possible only if those win-sets overlap".
     """
-    for nm, v in (("a", a), ("b", b)):
-        if not isinstance(v, WinSet):
-            raise TypeError(f"{nm} must be a WinSet, got {type(v).__name__}")
-    if a.is_empty or b.is_empty:
+    check_instance("first", first, WinSet)
+    check_instance("second", second, WinSet)
+    if first.is_empty or second.is_empty:
         return WinSet.empty()
-    lo, hi = max(a.lo, b.lo), min(a.hi, b.hi)
+    lo, hi = max(first.lo, second.lo), min(first.hi, second.hi)
     return WinSet(lo, hi) if lo <= hi else WinSet.empty()
 
 
-def ratifies(constituency: Constituency, quota: float, x: npt.ArrayLike, side: Side = "X") -> Any:
+def ratifies(constituency: Constituency, quota: float, x: npt.ArrayLike, side: Side = "X") -> npt.NDArray[np.bool_] | bool:
     r"""Whether agreement(s) ``x`` (X's share) pass the side's up-or-down vote.
 
     Implements the tie rule of the module: ratified iff :math:`V_S(s) \ge q`
     (within :data:`TIE_TOLERANCE`). Vectorised over ``x``.
     """
+    check_instance("constituency", constituency, Constituency)
     q = check_quota("quota", quota)
-    if side not in ("X", "Y"):
-        raise ValueError(f"side must be 'X' or 'Y', got {side!r}")
-    xs = np.asarray(x, dtype=float)
-    if not np.all(np.isfinite(xs)) or np.any((xs < 0) | (xs > 1)):
-        raise ValueError("x must lie in [0, 1] (finite values only)")
-    if side == "X":
-        yes = np.asarray(constituency.yes_share(xs))
-    else:
-        # Compare x with 1 - r_i (not 1 - x with r_i) so that the boundary
-        # Y1 = 1 - r_pivot returned by win_set is itself ratified, bit for bit.
-        r_sorted, cum = constituency._sorted
-        bounds = 1.0 - r_sorted[::-1]  # ascending
-        w_desc = np.cumsum(constituency.weights[np.argsort(constituency.reservations, kind="stable")][::-1])
-        k = np.searchsorted(bounds, xs, side="left")  # bounds[k:] >= x
-        yes = np.where(k > 0, cum[-1] - w_desc[np.maximum(k - 1, 0)], cum[-1]) / cum[-1]
-    out = yes >= q * (1.0 - TIE_TOLERANCE)
+    check_label("side", side, SIDES)
+    out = reaches_quota(constituency.votes_for(x, side), q)
     return bool(out) if out.ndim == 0 else out
 
 
-def deadlock_quota(x: Constituency, quota_x: float, y: Constituency) -> float:
+def deadlock_quota(constituency_x: Constituency, quota_x: float, constituency_y: Constituency) -> float:
     r"""Y's quota above which the two win-sets stop overlapping.
 
     Y ratifies X's least favourable ratifiable deal :math:`X_1` iff
@@ -372,82 +337,7 @@ def deadlock_quota(x: Constituency, quota_x: float, y: Constituency) -> float:
     For continuous laws this is :math:`F_Y(1 - F_X^{-1}(q_X))`
     (:func:`twolevel.symbolic.ratification_formulas` derives it in closed form).
     """
-    x1 = float(x.pivot(check_quota("quota_x", quota_x)))
-    return float(y.yes_share(1.0 - x1))
-
-
-# -- heterogeneous issue: ideal points and a reversion point -----------------
-
-
-@dataclass(frozen=True, eq=False)
-class SpatialConstituency:
-    r"""Constituents with ideal points on the issue (a heterogeneous issue).
-
-    Parameters
-    ----------
-    ideals : array_like of float
-        Ideal agreements :math:`\theta_i \in [0, 1]` (in X's-share units, e.g.
-        how far a coordinated reflation should go). Constituents on both sides
-        of the reversion point oppose a deal for opposite reasons, "too far"
-        and "not far enough" (p. 443).
-    weights : array_like of float, optional
-        Non-negative voting weights with a positive total (default: equal).
-    """
-
-    ideals: npt.NDArray[np.float64]
-    weights: npt.NDArray[np.float64] | None = None
-    name: str = ""
-
-    def __post_init__(self) -> None:
-        t, w = _frozen_points("ideals", self.ideals, self.weights)
-        object.__setattr__(self, "ideals", t)
-        object.__setattr__(self, "weights", w)
-
-    def approval_share(self, x: npt.ArrayLike, reversion: float) -> npt.NDArray[np.float64] | float:
-        r"""Weight share approving ``x`` over the reversion point: :math:`|x-\theta_i| \le |x_0-\theta_i|`."""
-        x0 = check_unit("reversion", reversion)
-        xs = np.asarray(x, dtype=float)
-        if not np.all(np.isfinite(xs)) or np.any((xs < 0) | (xs > 1)):
-            raise ValueError("x must lie in [0, 1] (finite values only)")
-        approve = np.abs(xs[..., None] - self.ideals) <= np.abs(x0 - self.ideals) + 1e-15
-        out = (approve * self.weights).sum(axis=-1) / self.weights.sum()
-        return float(out) if out.ndim == 0 else out
-
-
-def spatial_win_set(constituency: SpatialConstituency, reversion: float, quota: float) -> WinSet:
-    r"""Win-set of the reversion point on a heterogeneous issue (note 31).
-
-    An agreement :math:`x > x_0` is approved by constituent :math:`i` iff
-    :math:`\theta_i \ge (x + x_0)/2`; so it reaches the quota iff
-    :math:`(x + x_0)/2 \le \theta_R`, the largest :math:`t` with
-    :math:`\sum_i w_i[\theta_i \ge t] \ge qW`. Symmetrically to the left with
-    :math:`\theta_L`, the smallest :math:`t` with :math:`\sum_i w_i[\theta_i \le t] \ge qW`.
-    Hence
-
-    .. math::
-
-        W(x_0) = \bigl[\max(0, \min(x_0, 2\theta_L - x_0)),\;
-                       \min(1, \max(x_0, 2\theta_R - x_0))\bigr].
-
-    Under majority rule (:math:`q = 1/2`, an odd number of equal voters) both
-    pivots are the median voter: the win-set runs from :math:`x_0` to its
-    reflection in the median. Under a super-majority the pivots separate and a
-    reversion point between them has a win-set of :math:`\{x_0\}` alone: no
-    agreement can be ratified.
-    """
-    if not isinstance(constituency, SpatialConstituency):
-        raise TypeError(f"constituency must be a SpatialConstituency, got {type(constituency).__name__}")
-    x0 = check_unit("reversion", reversion)
-    q = check_quota("quota", quota)
-    t, w = constituency.ideals, constituency.weights
-    o = np.argsort(t, kind="stable")
-    ts, ws = t[o], w[o]
-    total = float(ws.sum())
-    target = q * total * (1.0 - TIE_TOLERANCE)
-    cum_low = np.cumsum(ws)
-    theta_l = float(ts[min(int(np.searchsorted(cum_low, target, side="left")), ts.size - 1)])
-    cum_high = np.cumsum(ws[::-1])  # weight of the k largest ideals
-    theta_r = float(ts[::-1][min(int(np.searchsorted(cum_high, target, side="left")), ts.size - 1)])
-    lo = max(0.0, min(x0, 2 * theta_l - x0))
-    hi = min(1.0, max(x0, 2 * theta_r - x0))
-    return WinSet(lo, hi)
+    check_instance("constituency_x", constituency_x, Constituency)
+    check_instance("constituency_y", constituency_y, Constituency)
+    x1 = float(constituency_x.pivot(check_quota("quota_x", quota_x)))
+    return float(constituency_y.yes_share(1.0 - x1))

@@ -10,8 +10,9 @@ from numpy.testing import assert_allclose
 
 import twolevel as tl
 
-reservations = st.lists(st.floats(0, 1), min_size=1, max_size=40)
-quotas = st.floats(min_value=1e-6, max_value=1.0)
+from strategies import quotas, reservation_lists
+
+reservations = reservation_lists(40)
 
 
 def brute_force_win_set(c: tl.Constituency, q: float, side: str, grid: np.ndarray) -> np.ndarray:
@@ -130,36 +131,3 @@ def test_overlap_and_winset_basics():
     assert tl.WinSet.empty().width == 0.0
     assert repr(tl.WinSet.empty()) == "WinSet(empty)"
     assert list(a.contains([0.2, 0.3, 1.0])) == [False, True, True]
-
-
-# -- heterogeneous issue -------------------------------------------------------
-
-
-def test_spatial_majority_win_set_is_reflection_in_the_median():
-    voters = tl.SpatialConstituency([0.1, 0.3, 0.5, 0.7, 0.9])
-    # Median 0.5; reversion 0.2: agreements between 0.2 and 2*0.5 - 0.2 = 0.8 win.
-    assert tl.spatial_win_set(voters, 0.2, 0.5) == tl.WinSet(0.2, 0.8)
-    # Both "too far" and "not far enough" voters exist: 0.85 loses (0.1, 0.3, 0.5 against).
-    assert voters.approval_share(0.85, 0.2) == pytest.approx(0.4)
-
-
-def test_spatial_supermajority_gridlock():
-    voters = tl.SpatialConstituency(np.linspace(0, 1, 101))
-    # Under a 2/3 rule the pivots sit near 1/3 and 2/3; a reversion point between them cannot be beaten.
-    w = tl.spatial_win_set(voters, 0.5, 2 / 3)
-    assert w.lo == w.hi == 0.5
-
-
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.floats(0, 1), min_size=1, max_size=30), st.floats(0, 1), quotas)
-def test_spatial_win_set_matches_vote_counting(ideals, x0, q):
-    voters = tl.SpatialConstituency(ideals)
-    w = tl.spatial_win_set(voters, x0, q)
-    grid = np.linspace(0, 1, 401)
-    share = voters.approval_share(grid, x0)
-    inside = w.contains(grid)
-    # Every agreement inside wins; every agreement clearly outside loses.
-    assert np.all(share[inside] >= q * (1 - 1e-9))
-    far = (grid < w.lo - 1e-9) | (grid > w.hi + 1e-9)
-    assert np.all(share[far] < q)
-    assert w.contains(x0)

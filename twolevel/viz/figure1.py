@@ -11,16 +11,23 @@ values; nothing is placed by hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import winsets as ws
-from .._checks import check_positive_int, check_quota, check_unit
+from ..scenarios import Figure1Params, with_overrides
+from ..winsets import WinSet, overlap, win_set
 from .frames import Control, StaticExplorer, static_explorer
 
-__all__ = ["Figure1State", "figure1_state", "Figure1", "putnam_figure1", "figure1_static_explorer"]
+__all__ = [
+    "Figure1Params",
+    "Figure1State",
+    "figure1_state",
+    "Figure1",
+    "putnam_figure1",
+    "figure1_static_explorer",
+]
 
 #: The quotas Putnam's text associates with Y1, Y2 and Y3: a simple majority,
 #: "a larger majority" (two-thirds, as for treaties in the U.S. Senate) and unanimity.
@@ -38,9 +45,18 @@ class Figure1State:
     x1: float
     y_bound: float
     y_stages: dict[str, float]
-    feasible: ws.WinSet
-    quota_x: float
-    quota_y: float
+    feasible: WinSet
+    params: Figure1Params
+
+    @property
+    def quota_x(self) -> float:
+        """X's ratification quota."""
+        return self.params.quota_x
+
+    @property
+    def quota_y(self) -> float:
+        """Y's ratification quota."""
+        return self.params.quota_y
 
     def alt_text(self) -> str:
         stages = ", ".join(f"{k} at {v:.2f}" for k, v in self.y_stages.items())
@@ -55,34 +71,23 @@ class Figure1State:
         )
 
 
-def figure1_state(
-    spread_x: float = 0.6,
-    quota_x: float = 0.5,
-    spread_y: float = 0.9,
-    quota_y: float = 0.5,
-    *,
-    n: int = 1001,
-) -> Figure1State:
-    """Compute Figure 1 from two constituencies with uniform reservation values.
+def figure1_state(params: Figure1Params | None = None, **overrides: float) -> Figure1State:
+    """Compute Figure 1 from its scenario (:class:`twolevel.Figure1Params`).
 
     Parameters
     ----------
-    spread_x, spread_y : float
-        Reservation values spread over ``[0, spread]`` (in [0, 1]); a larger
-        spread means more constituents who find no-agreement cheap.
-    quota_x, quota_y : float
-        Ratification quotas in (0, 1].
-    n : int
-        Constituents per side.
+    params : Figure1Params, optional
+        The scenario (default: ``Figure1Params()``).
+    **overrides
+        Parameters of :class:`twolevel.Figure1Params` to replace, validated
+        again: ``figure1_state(quota_y=0.7)``.
     """
-    qx, qy = check_quota("quota_x", quota_x), check_quota("quota_y", quota_y)
-    n = check_positive_int("n", n, maximum=1_000_000)
-    cx = ws.Constituency.uniform(check_unit("spread_x", spread_x), n)
-    cy = ws.Constituency.uniform(check_unit("spread_y", spread_y), n)
-    wx = ws.win_set(cx, qx, "X")
-    wy = ws.win_set(cy, qy, "Y")
+    p = with_overrides(Figure1Params, params, overrides)
+    cx, cy = p.constituencies()
+    wx = win_set(cx, p.quota_x, "X")
+    wy = win_set(cy, p.quota_y, "Y")
     stages = {k: 1.0 - float(cy.pivot(q)) for k, q in Y_STAGES.items()}
-    return Figure1State(wx.lo, wy.hi, stages, ws.overlap(wx, wy), qx, qy)
+    return Figure1State(wx.lo, wy.hi, stages, overlap(wx, wy), p)
 
 
 class Figure1:
@@ -167,27 +172,34 @@ class Figure1:
             self._status.set_color("#08306b")
 
 
-def putnam_figure1(spread_x: float = 0.6, quota_x: float = 0.5, spread_y: float = 0.9) -> Figure:
+def putnam_figure1(params: Figure1Params | None = None, **overrides: float) -> Figure:
     """Figure 1 as Putnam drew it: X1, Y1, and Y's win-set contracted to Y2 (majority of 2/3).
 
-    The shaded range is the one left after the first contraction (Y2 to X1);
-    Y3 (unanimity) lies beyond X1.
+    Y's quota is Y2's (the scenario's ``quota_y`` is not used). The shaded
+    range is the one left after the first contraction (Y2 to X1); Y3
+    (unanimity) lies beyond X1.
     """
-    state = figure1_state(spread_x, quota_x, spread_y, Y_STAGES["Y2"])
-    return Figure1(state).figure
+    p = with_overrides(Figure1Params, params, overrides)
+    return Figure1(figure1_state(replace(p, quota_y=Y_STAGES["Y2"]))).figure
 
 
 def figure1_static_explorer(
-    spread_x: float = 0.6,
-    spread_y: float = 0.9,
+    params: Figure1Params | None = None,
+    *,
     quotas_y: tuple[float, ...] = tuple(round(0.5 + 0.05 * i, 2) for i in range(11)),
     quotas_x: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8),
+    **overrides: float,
 ) -> StaticExplorer:
-    """Figure 1 with sliders for both quotas that works in the static page (no kernel)."""
-    drawing = Figure1(figure1_state(spread_x, quotas_x[0], spread_y, quotas_y[0]), width=8.0, height=3.0)
+    """Figure 1 with sliders for both quotas that works in the static page (no kernel).
+
+    The scenario's spreads are fixed; the sliders run over ``quotas_y`` and
+    ``quotas_x`` and start at their first values.
+    """
+    p = with_overrides(Figure1Params, params, overrides)
+    drawing = Figure1(figure1_state(replace(p, quota_x=quotas_x[0], quota_y=quotas_y[0])), width=8.0, height=3.0)
 
     def update(quota_y: float, quota_x: float) -> str:
-        drawing.update(figure1_state(spread_x, quota_x, spread_y, quota_y))
+        drawing.update(figure1_state(replace(p, quota_x=quota_x, quota_y=quota_y)))
         return drawing.state.alt_text()
 
     return static_explorer(
@@ -199,7 +211,7 @@ def figure1_static_explorer(
         ],
         name="figure1",
         caption=(
-            f"Reservation values uniform on [0, {spread_x:g}] for X and [0, {spread_y:g}] for Y. "
+            f"Reservation values uniform on [0, {p.spread_x:g}] for X and [0, {p.spread_y:g}] for Y. "
             "The triangle marks the boundary of Y's win-set at the chosen quota."
         ),
         dpi=90,
