@@ -52,7 +52,19 @@ __all__ = ["DefectionModel", "DefectionRates", "defection_rates", "simulate_defe
 
 @dataclass(frozen=True)
 class DefectionRates:
-    """Probabilities (or simulated frequencies) of the four outcomes; they sum to 1."""
+    """Probabilities (or simulated frequencies) of the four outcomes; they sum to 1.
+
+    Examples
+    --------
+    >>> r = tl.defection_rates(0.3, 0.55, uncertainty=0.05, reneging_cost=0.8)
+    >>> round(r.deadlock + r.involuntary + r.voluntary + r.implemented, 12)
+    1.0
+
+    References
+    ----------
+    Putnam (1988), p. 438 (voluntary and involuntary defection). Book: definition ``def-defection``
+    (chapter 4).
+    """
 
     deadlock: float
     involuntary: float
@@ -79,6 +91,19 @@ class DefectionModel:
         Reputational cost :math:`c \ge 0` of reneging.
     temptation : float
         Largest gain :math:`\tau > 0` from reneging.
+
+    Examples
+    --------
+    >>> m = tl.DefectionModel(x1=0.3, y1=0.55, uncertainty=0.05)
+    >>> m.proposal
+    0.5
+    >>> tl.DefectionModel(x1=0.6, y1=0.4, uncertainty=0.05).proposal is None
+    True
+
+    References
+    ----------
+    Putnam (1988), pp. 438-440 and note 38. Book: definition ``def-defection``, proposition ``prop-
+    involuntary`` (chapter 4).
     """
 
     x1: float
@@ -121,6 +146,18 @@ def defection_rates(
         Reputational cost :math:`c \ge 0` of reneging.
     temptation : float
         Largest gain :math:`\tau > 0` from reneging.
+
+    Examples
+    --------
+    >>> r = tl.defection_rates(0.3, 0.55, uncertainty=0.05, reneging_cost=0.8)
+    >>> r.proposal, round(r.involuntary, 3), round(r.voluntary, 3)
+    (0.5, 0.159, 0.303)
+    >>> tl.defection_rates(0.3, 0.4, uncertainty=0.05).involuntary > r.involuntary
+    True
+
+    References
+    ----------
+    Putnam (1988), pp. 438-440. Book: proposition ``prop-involuntary`` (chapter 4).
     """
     m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
     x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
@@ -157,6 +194,17 @@ def simulate_defection(
     Each trial draws the true win-set boundaries, holds the up-or-down votes,
     and, if both sides ratify, draws each side's temptation to renege. Returns
     the observed frequencies; they converge to :func:`defection_rates`.
+
+    Examples
+    --------
+    >>> sim = tl.simulate_defection(0.3, 0.55, 0.05, 0.8, trials=20_000, seed=2)
+    >>> round(sim.involuntary, 2)
+    0.16
+
+    References
+    ----------
+    Putnam (1988), pp. 438-440. Book: proposition ``prop-involuntary`` and exercise ``ex-defection``
+    (chapter 4).
     """
     m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
     x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation

@@ -38,6 +38,17 @@ class SpatialConstituency:
         Non-negative voting weights with a positive total (default: equal).
     name : str
         Label used in figures.
+
+    Examples
+    --------
+    >>> voters = tl.SpatialConstituency([0.1, 0.3, 0.5, 0.7, 0.9])
+    >>> voters.approval_share(0.85, 0.2)
+    0.4
+
+    References
+    ----------
+    Putnam (1988), p. 443 (heterogeneous, "factional" issues). Book: proposition ``prop-spatial``
+    (chapter 4).
     """
 
     ideals: npt.NDArray[np.float64]
@@ -84,6 +95,19 @@ def reversion_win_set(constituency: SpatialConstituency, quota: float, reversion
     reflection in the median. Under a super-majority the pivots separate and a
     reversion point between them has a win-set of :math:`\{x_0\}` alone: no
     agreement can be ratified.
+
+    Examples
+    --------
+    >>> voters = tl.SpatialConstituency([0.1, 0.3, 0.5, 0.7, 0.9])
+    >>> tl.reversion_win_set(voters, 0.5, 0.2)
+    WinSet(0.2, 0.8)
+    >>> tl.reversion_win_set(tl.SpatialConstituency(np.linspace(0, 1, 101)), 2 / 3, 0.5)
+    WinSet(0.5, 0.5)
+
+    References
+    ----------
+    Putnam (1988), note 31, p. 437 (Shepsle and Weingast's win-set of the status quo). Book:
+    proposition ``prop-spatial`` (chapter 4).
     """
     check_instance("constituency", constituency, SpatialConstituency)
     q = check_quota("quota", quota)

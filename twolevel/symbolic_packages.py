@@ -94,6 +94,18 @@ class PackageFormulas:
         shared exponents (valid for :math:`\gamma_{Ac} < 1`).
     uniform_corner : tuple of sympy.Expr
         :math:`(b^*, c^*)` where the two straight contours of the uniform case meet.
+
+    Examples
+    --------
+    >>> f = tl.symbolic_packages.package_formulas()
+    >>> f.expression("v_a")
+    alpha*b**gamma_Ab + c**gamma_Ac*(1 - alpha)
+    >>> round(float(f.numeric("v_a")(0.25, 0.25, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.6, 0.6)), 3)
+    0.5
+
+    References
+    ----------
+    Putnam (1988), pp. 446-447 (Figure 2). Book: definition ``def-lens`` (chapter 5).
     """
 
     symbols: tuple[sp.Symbol, ...]
@@ -156,6 +168,16 @@ def package_formulas() -> PackageFormulas:
     ((alpha*b**gamma_Ab - q_A)/(alpha - 1))**(1/gamma_Ac)
     >>> f.uniform_corner[0]
     (-alpha*q_B + alpha - beta*q_A + q_A + q_B - 1)/(alpha - beta)
+
+    Examples
+    --------
+    >>> f = tl.symbolic_packages.package_formulas()
+    >>> f.expression("contour_a")
+    ((alpha*b**gamma_Ab - q_A)/(alpha - 1))**(1/gamma_Ac)
+
+    References
+    ----------
+    Putnam (1988), pp. 446-447 (Figure 2). Book: definition ``def-lens`` (chapter 5).
     """
     b, c = sp.symbols("b c", positive=True)
     alpha, beta = sp.symbols("alpha beta", positive=True)
@@ -243,6 +265,16 @@ def exact_lens_corners(
     -------
     list of (b, c)
         Sorted by ``b``.
+
+    Examples
+    --------
+    >>> from twolevel.symbolic_packages import exact_lens_corners
+    >>> [(round(b, 3), round(c, 3)) for b, c in exact_lens_corners(0.5, 0.5, (0.5, 0.5, 0.5, 0.5), 0.6, 0.6)]
+    [(0.051, 0.949), (0.949, 0.051)]
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: proposition ``prop-lens`` (chapter 5).
     """
     al, be, gab, gac, gbb, gbc, qa, qb = _check_params(alpha, beta, gammas, quota_a, quota_b)
     if not isinstance(scan, int) or isinstance(scan, bool) or not 11 <= scan <= 100_001:

@@ -92,6 +92,18 @@ class WinSet:
 
     Use :meth:`WinSet.empty` for the empty set; an interval with ``lo > hi``
     cannot be constructed directly.
+
+    Examples
+    --------
+    >>> w = tl.WinSet(0.3, 1.0)
+    >>> w.width, bool(w.contains(0.5)), bool(w.contains(0.2))
+    (0.7, True, False)
+    >>> tl.WinSet.empty()
+    WinSet(empty)
+
+    References
+    ----------
+    Putnam (1988), p. 437 (the win-set). Book: definition ``def-win-set`` (chapter 4).
     """
 
     lo: float
@@ -155,6 +167,19 @@ class Constituency:
         reduced to some common denominator" (p. 437).
     name : str
         Label used in figures.
+
+    Examples
+    --------
+    >>> c = tl.Constituency([0.2, 0.5, 0.8], weights=[1, 1, 2])
+    >>> c.size, c.yes_share(0.5), c.pivot(0.5)
+    (3, 0.5, 0.5)
+    >>> round(tl.Constituency.uniform(0.6, n=1001).pivot(0.5), 3)
+    0.3
+
+    References
+    ----------
+    Putnam (1988), p. 437 (voting weights reduced to a common denominator) and p. 442
+    (isolationists). Book: proposition ``prop-pivot`` (chapter 4).
     """
 
     reservations: npt.NDArray[np.float64]
@@ -295,6 +320,19 @@ def win_set(constituency: Constituency, quota: float, side: Side = "X") -> WinSe
     Returns
     -------
     WinSet
+
+    Examples
+    --------
+    >>> x = tl.Constituency.uniform(0.6, n=1001)
+    >>> tl.win_set(x, 0.5, "X")
+    WinSet(0.3, 1)
+    >>> tl.win_set(tl.Constituency.uniform(0.9, n=1001), 2 / 3, "Y")
+    WinSet(0, 0.39985)
+
+    References
+    ----------
+    Putnam (1988), p. 437 (definition) and pp. 440-441 (Figure 1). Book: definition ``def-win-set``,
+    proposition ``prop-pivot`` (chapter 4).
     """
     check_instance("constituency", constituency, Constituency)
     check_label("side", side, SIDES)
@@ -306,6 +344,18 @@ def overlap(first: WinSet, second: WinSet) -> WinSet:
     """The agreements in both win-sets: the feasible Level I agreements (p. 438).
 
     Empty means deadlock: "agreement is possible only if those win-sets overlap".
+
+    Examples
+    --------
+    >>> tl.overlap(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.55))
+    WinSet(0.3, 0.55)
+    >>> tl.overlap(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.1)).is_empty
+    True
+
+    References
+    ----------
+    Putnam (1988), p. 438: "agreement is possible only if those win-sets overlap". Book: proposition
+    ``prop-larger`` (chapter 4).
     """
     check_instance("first", first, WinSet)
     check_instance("second", second, WinSet)
@@ -320,6 +370,18 @@ def ratifies(constituency: Constituency, quota: float, x: npt.ArrayLike, side: S
 
     Implements the tie rule of the module: ratified iff :math:`V_S(s) \ge q`
     (within :data:`TIE_TOLERANCE`). Vectorised over ``x``.
+
+    Examples
+    --------
+    >>> c = tl.Constituency([0.2, 0.4, 0.6])
+    >>> tl.ratifies(c, 0.5, 0.4, "X"), tl.ratifies(c, 0.5, 0.3, "X")
+    (True, False)
+    >>> tl.ratifies(c, 0.5, [0.5, 0.7], "Y")
+    array([ True, False])
+
+    References
+    ----------
+    Putnam (1988), p. 437 (an up-or-down vote). Book: definition ``def-win-set`` (chapter 4).
     """
     check_instance("constituency", constituency, Constituency)
     q = check_quota("quota", quota)
@@ -336,6 +398,17 @@ def deadlock_quota(constituency_x: Constituency, quota_x: float, constituency_y:
     :math:`q_Y \le V_Y(1 - F_X^{-1}(q_X))`, and any larger quota deadlocks.
     For continuous laws this is :math:`F_Y(1 - F_X^{-1}(q_X))`
     (:func:`twolevel.symbolic.ratification_formulas` derives it in closed form).
+
+    Examples
+    --------
+    >>> x, y = tl.Constituency.uniform(0.6, n=1001), tl.Constituency.uniform(0.9, n=1001)
+    >>> round(tl.deadlock_quota(x, 0.5, y), 3)
+    0.778
+
+    References
+    ----------
+    Putnam (1988), pp. 440-441 (Y's win-set contracting to Y3: deadlock). Book: exercise ``ex-
+    deadlock-quota`` (chapter 4).
     """
     check_instance("constituency_x", constituency_x, Constituency)
     check_instance("constituency_y", constituency_y, Constituency)

@@ -200,11 +200,3 @@ def test_latex_numeric_and_bad_arguments():
         lens_corners(0.5, 0.5, (0.5,) * 4, 0.5, 0.0)
     with pytest.raises(ValueError, match="scan must be an integer"):
         lens_corners(0.5, 0.5, (0.5,) * 4, 0.5, 0.5, scan=3)
-
-
-def test_docstring_examples():
-    import doctest
-
-    import twolevel.symbolic_packages as module
-
-    assert doctest.testmod(module).failed == 0

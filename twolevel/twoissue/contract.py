@@ -57,6 +57,18 @@ def tangency_residual(
     iso-vote curves are tangent. Gradients come from the sides' smooth laws;
     an infinite component (a power density at 0, on the box's edge) makes
     the gradient point along that axis, and a zero gradient counts as tangent.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="A", n=101)
+    >>> b = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="B", n=101)
+    >>> float(tl.tangency_residual(a, b, 0.3, 0.3)) < 1e-12, round(float(tl.tangency_residual(a, b, 0.3, 0.7)), 2)
+    (True, 0.4)
+
+    References
+    ----------
+    Putnam (1988), p. 451 (points of tangency) and p. 446 (the contract curve). Book: proposition
+    ``prop-lens`` (chapter 5).
     """
     a = check_side("constituency_a", constituency_a, "A")
     b = check_side("constituency_b", constituency_b, "B")
@@ -99,6 +111,19 @@ def contract_curve(
     -------
     Curve
         Tangency points inside the box, sorted by ``b``.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="A", n=101)
+    >>> b = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="B", n=101)
+    >>> k = tl.contract_curve(a, b, 21)
+    >>> k.size, bool(np.allclose(k.b, k.c))
+    (21, True)
+
+    References
+    ----------
+    Putnam (1988), p. 446 (the contract curve) and p. 451: negotiators "moving jointly towards
+    points of tangency". Book: proposition ``prop-lens`` (chapter 5).
     """
     a = check_side("constituency_a", constituency_a, "A")
     b = check_side("constituency_b", constituency_b, "B")

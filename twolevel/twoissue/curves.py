@@ -33,7 +33,19 @@ BoolArray = npt.NDArray[np.bool_]
 
 
 class Curve(NamedTuple):
-    """Points ``(b[k], c[k])`` of a curve in the box (beef, citrus: A's gains), in order along it."""
+    """Points ``(b[k], c[k])`` of a curve in the box (beef, citrus: A's gains), in order along it.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, n=1001)
+    >>> k = tl.contour(a, 11)
+    >>> k.size, (float(k.b[0]), float(k.c[0])), (float(k.b[-1]), float(k.c[-1]))
+    (20, (0.0, 0.9995004995004995), (0.9995004995004995, 0.0))
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: definition ``def-lens`` (chapter 5).
+    """
 
     b: Array
     c: Array
@@ -113,6 +125,18 @@ def iso_vote_curve(constituency: TwoIssueConstituency, level: float, n: int = 20
     -------
     Curve
         Empty if no package wins ``v``.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, n=1001)
+    >>> k = tl.iso_vote_curve(a, 0.25, 11)
+    >>> bool(np.all(np.abs(0.5 * k.b + 0.5 * k.c - 0.25) < 2e-3))
+    True
+
+    References
+    ----------
+    Putnam (1988), p. 446: "iso-vote or 'political indifference' curves". Book: definition ``def-
+    lens`` (chapter 5).
     """
     s = check_side("constituency", constituency)
     v = check_quota("level", level)
@@ -137,6 +161,18 @@ def contour(constituency: TwoIssueConstituency, n: int = 201) -> Curve:
     Its first point is the end labelled ``A1`` (``B1``), on the top or left
     edge of the box; its last point is ``A2`` (``B2``), on the right or bottom
     edge. See :func:`iso_vote_curve`.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, n=1001)
+    >>> k = tl.contour(a, 21)
+    >>> bool(np.all(a.ratifies(k.b, k.c)))
+    True
+
+    References
+    ----------
+    Putnam (1988), p. 446 (A1-A2, "the minimal vote necessary for ratification by A"). Book:
+    definition ``def-lens`` (chapter 5).
     """
     s = check_side("constituency", constituency)
     return iso_vote_curve(s, s.quota, n)

@@ -26,6 +26,17 @@ class IsoVoteGrid(NamedTuple):
 
     ``b`` and ``c`` are the beef and citrus axes (A's gains); ``side`` is the
     side (``"A"`` or ``"B"``) whose votes ``values`` counts.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, n=101)
+    >>> g = tl.iso_vote_grid(a, 11)
+    >>> g.values.shape, g.side, float(g.values[0, 0]), float(g.values[-1, -1])
+    ((11, 11), 'A', 0.0, 1.0)
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: definition ``def-lens`` (chapter 5).
     """
 
     b: Array
@@ -48,6 +59,16 @@ def iso_vote_grid(constituency: TwoIssueConstituency, n: int = 201) -> IsoVoteGr
     IsoVoteGrid
         ``(b, c, values)``, ``values`` of shape ``(n, n)``, rows indexed by ``c``
         (the layout of ``matplotlib``'s ``contour`` and ``imshow(origin="lower")``).
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.6, n=101)
+    >>> round(float(tl.iso_vote_grid(a, 11).values[5, 5]), 3)
+    0.505
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447 (iso-vote curves). Book: definition ``def-lens`` (chapter 5).
     """
     s = check_side("constituency", constituency)
     n = check_grid_size("n", n)
@@ -84,6 +105,18 @@ def win_set_mask(
         per axis if omitted.
     n : int
         Used only when ``grid`` is omitted.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.6, n=101)
+    >>> grid = tl.iso_vote_grid(a, 11)
+    >>> int(tl.win_set_mask(a, grid).sum()), int(tl.win_set_mask(a.with_quota(0.9), grid).sum())
+    (39, 6)
+
+    References
+    ----------
+    Putnam (1988), p. 446: A's win-set is "the wedge-shaped area northeast of A1-A2". Book:
+    definition ``def-lens`` (chapter 5).
     """
     s = check_side("constituency", constituency)
     g = iso_vote_grid(s, n) if grid is None else check_grid("grid", grid, s)

@@ -54,6 +54,20 @@ def heterogeneous_iso_vote_grid(
         Ranchers' share of A's weight, in (0, 1).
     n : int
         Grid points per axis, in :data:`twolevel.GRID_RANGE`.
+
+    Examples
+    --------
+    >>> ranchers = tl.SpatialConstituency(np.linspace(0.3, 0.5, 41))
+    >>> farmers = tl.Constituency.uniform(1.0, 201)
+    >>> grid = tl.heterogeneous_iso_vote_grid(ranchers, 0.1, farmers, beef_weight=0.7, n=101)
+    >>> top = grid.values[-1] >= 0.75
+    >>> bool(top[40]), bool(top[95])
+    (True, False)
+
+    References
+    ----------
+    Putnam (1988), note 56, p. 446 ("constructing iso-vote curves for heterogeneous-type issues is
+    more complicated"). Book: chapter 5, the heterogeneous-issue figure.
     """
     check_instance("ranchers", ranchers, SpatialConstituency)
     check_instance("farmers", farmers, Constituency)

@@ -37,6 +37,20 @@ class SmoothLaw:
         of ``cdf`` with step :math:`10^{-6}` is used.
     name : str
         Label.
+
+    Examples
+    --------
+    >>> law = tl.SmoothLaw.power(0.5)
+    >>> law.density([0.25, 1.0])
+    array([1. , 0.5])
+    >>> smooth = tl.SmoothLaw.logistic_kernel(tl.Constituency.uniform(1.0, n=1001))
+    >>> round(float(smooth.density(0.5)), 2)
+    1.0
+
+    References
+    ----------
+    Putnam (1988), p. 451 (negotiators "moving jointly towards points of tangency"). Book:
+    proposition ``prop-lens`` (chapter 5).
     """
 
     cdf: Callable[[Array], Array]

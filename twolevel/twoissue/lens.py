@@ -38,6 +38,18 @@ class Lens:
         share of the box's area; exact as the grid is refined).
     is_empty : bool
         No grid package is ratified by both: deadlock.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="A", n=1001)
+    >>> b = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="B", n=1001)
+    >>> feasible = tl.lens(a, b, n=101)
+    >>> feasible.mask.shape, feasible.is_empty, round(feasible.area, 2)
+    ((101, 101), False, 0.33)
+
+    References
+    ----------
+    Putnam (1988), p. 446. Book: definition ``def-lens`` (chapter 5).
     """
 
     b: Array
@@ -64,6 +76,18 @@ def lens(
         Grid points per axis (ignored when ``grids`` is given).
     grids : (IsoVoteGrid, IsoVoteGrid), optional
         Precomputed grids of A and B on the same axes, reused across quotas.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="A", n=1001)
+    >>> b = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="B", n=1001)
+    >>> round(tl.lens(a, b, n=101).area, 2), tl.lens(a.with_quota(0.75), b.with_quota(0.75), n=101).is_empty
+    (0.33, True)
+
+    References
+    ----------
+    Putnam (1988), p. 446: "the lens-shaped area between A1-A2 and B1-B2". Book: definition ``def-
+    lens``, proposition ``prop-lens`` (chapter 5).
     """
     a = check_side("constituency_a", constituency_a, "A")
     b = check_side("constituency_b", constituency_b, "B")
@@ -102,6 +126,17 @@ def lens_corners(
         Sorted by ``b``. For the power family with :math:`\gamma \le 1`, 0, 1 or
         2 points (the lens is the intersection of two convex sets); with
         :math:`\gamma = 1` the contours are straight and meet at most once.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="A", n=1001)
+    >>> b = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="B", n=1001)
+    >>> [(round(x, 2), round(y, 2)) for x, y in tl.lens_corners(a, b)]
+    [(0.05, 0.95), (0.95, 0.05)]
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: proposition ``prop-lens`` (chapter 5).
     """
     a = check_side("constituency_a", constituency_a, "A")
     b = check_side("constituency_b", constituency_b, "B")

@@ -86,6 +86,19 @@ class TwoIssueConstituency:
         (:meth:`SmoothLaw.logistic_kernel`); :meth:`power` sets the exact law.
     name : str
         Label used in figures.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="A", n=1001)
+    >>> round(a.yes_share(0.36, 0.36), 2), a.ratifies(0.36, 0.36), a.ratifies(0.2, 0.2)
+    (0.6, True, False)
+    >>> b = a.with_quota(0.7)
+    >>> b.quota, b.ranchers is a.ranchers
+    (0.7, True)
+
+    References
+    ----------
+    Putnam (1988), pp. 446-447 and note 56. Book: definition ``def-lens`` (chapter 5).
     """
 
     ranchers: Constituency

@@ -44,6 +44,16 @@ def figure1_explorer(params: Figure1Params | None = None, **overrides: float) ->
     """Live ipywidgets explorer of Figure 1 (see :class:`twolevel.viz.explorers.Figure1Explorer`).
 
     ipywidgets is imported only here, when an explorer is made.
+
+    Examples
+    --------
+    >>> e = tl.viz.figure1_explorer(quota_y=0.95)
+    >>> "deadlock" in e.summary.value
+    True
+
+    References
+    ----------
+    Putnam (1988), Figure 1, p. 441. Book: chapter 4.
     """
     from .explorers import Figure1Explorer
 
@@ -54,6 +64,16 @@ def figure2_explorer(params: Figure2Params | None = None, **overrides: float) ->
     """Live ipywidgets explorer of Figure 2 (see :class:`twolevel.viz.explorers.Figure2Explorer`).
 
     ipywidgets is imported only here, when an explorer is made.
+
+    Examples
+    --------
+    >>> e = tl.viz.figure2_explorer(tl.Figure2Params(quota_b=0.85))
+    >>> "deadlock" in e.summary.value
+    True
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: chapter 5.
     """
     from .explorers import Figure2Explorer
 

@@ -76,6 +76,17 @@ class Figure1Explorer(_Explorer):
         The initial scenario (default: ``Figure1Params()``).
     **overrides
         Parameters of the scenario to replace: ``Figure1Explorer(quota_y=0.7)``.
+
+    Examples
+    --------
+    >>> from twolevel.viz.explorers import Figure1Explorer
+    >>> e = Figure1Explorer(spread_y=0.5)
+    >>> e.spread_y.value, bytes(e.image.value[:4])
+    (0.5, b'\x89PNG')
+
+    References
+    ----------
+    Putnam (1988), Figure 1, p. 441. Book: chapter 4.
     """
 
     def __init__(self, params: Figure1Params | None = None, **overrides: float):
@@ -111,6 +122,17 @@ class Figure2Explorer(_Explorer):
         The initial scenario (default: ``Figure2Params()``).
     **overrides
         Parameters of the scenario to replace: ``Figure2Explorer(alpha=0.7)``.
+
+    Examples
+    --------
+    >>> from twolevel.viz.explorers import Figure2Explorer
+    >>> e = Figure2Explorer(alpha=0.7)
+    >>> e.alpha.value, e.drawing.state.constituency_a.beef_weight
+    (0.7, 0.7)
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: chapter 5.
     """
 
     DPI = 100

@@ -40,7 +40,19 @@ _Y_COLOUR = "#a63603"
 
 @dataclass(frozen=True)
 class Figure1State:
-    """Everything Figure 1 shows, in X's-share units (1 = XM, 0 = YM)."""
+    """Everything Figure 1 shows, in X's-share units (1 = XM, 0 = YM).
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure1_state
+    >>> s = figure1_state(quota_y=2 / 3)
+    >>> round(s.x1, 2), round(s.y_bound, 2), s.feasible.is_empty
+    (0.3, 0.4, False)
+
+    References
+    ----------
+    Putnam (1988), Figure 1, p. 441. Book: proposition ``prop-schelling`` (chapter 4).
+    """
 
     x1: float
     y_bound: float
@@ -81,6 +93,17 @@ def figure1_state(params: Figure1Params | None = None, **overrides: float) -> Fi
     **overrides
         Parameters of :class:`twolevel.Figure1Params` to replace, validated
         again: ``figure1_state(quota_y=0.7)``.
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure1_state
+    >>> s = figure1_state(tl.Figure1Params(quota_y=1.0))
+    >>> s.feasible.is_empty, {k: round(v, 2) for k, v in s.y_stages.items()}
+    (True, {'Y1': 0.55, 'Y2': 0.4, 'Y3': 0.1})
+
+    References
+    ----------
+    Putnam (1988), pp. 440-441 (Figure 1). Book: proposition ``prop-schelling`` (chapter 4).
     """
     p = with_overrides(Figure1Params, params, overrides)
     cx, cy = p.constituencies()
@@ -96,6 +119,19 @@ class Figure1:
     ``Figure1(state).figure`` is a matplotlib Figure (Agg canvas, no pyplot
     state). :meth:`update` moves the existing artists to a new state, which is
     what the live explorer and the static frames do on every change.
+
+    Examples
+    --------
+    >>> from twolevel.viz import Figure1, figure1_state
+    >>> drawing = Figure1(figure1_state())
+    >>> n = len(drawing.ax.get_children())
+    >>> drawing.update(figure1_state(quota_y=0.9))
+    >>> len(drawing.ax.get_children()) == n
+    True
+
+    References
+    ----------
+    Putnam (1988), Figure 1, p. 441. Book: chapter 4, the Figure 1 explorer.
     """
 
     def __init__(self, state: Figure1State, *, width: float = 8.0, height: float = 3.0, show_stages: bool = True):
@@ -178,6 +214,17 @@ def putnam_figure1(params: Figure1Params | None = None, **overrides: float) -> F
     Y's quota is Y2's (the scenario's ``quota_y`` is not used). The shaded
     range is the one left after the first contraction (Y2 to X1); Y3
     (unanimity) lies beyond X1.
+
+    Examples
+    --------
+    >>> from twolevel.viz import putnam_figure1
+    >>> fig = putnam_figure1()
+    >>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_text() in ("X1", "Y1", "Y2", "Y3"))
+    ['X1', 'Y1', 'Y2', 'Y3']
+
+    References
+    ----------
+    Putnam (1988), Figure 1, "Effects of reducing win-set size", p. 441. Book: chapter 4.
     """
     p = with_overrides(Figure1Params, params, overrides)
     return Figure1(figure1_state(replace(p, quota_y=Y_STAGES["Y2"]))).figure
@@ -194,6 +241,17 @@ def figure1_static_explorer(
 
     The scenario's spreads are fixed; the sliders run over ``quotas_y`` and
     ``quotas_x`` and start at their first values.
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure1_static_explorer
+    >>> e = figure1_static_explorer(quotas_y=(0.5, 1.0), quotas_x=(0.5, 0.6))
+    >>> len(e.frames), "deadlock" in e.alts[e.index(quota_y=1.0, quota_x=0.5)]
+    (4, True)
+
+    References
+    ----------
+    Putnam (1988), Figure 1, p. 441. Book: chapter 4, the Figure 1 explorer.
     """
     p = with_overrides(Figure1Params, params, overrides)
     drawing = Figure1(figure1_state(replace(p, quota_x=quotas_x[0], quota_y=quotas_y[0])), width=8.0, height=3.0)

@@ -59,7 +59,19 @@ _LENS_TEXT = "#3f007d"
 
 @dataclass(frozen=True, eq=False)
 class Figure2State:
-    """Everything Figure 2 shows, in A's-gain units (AM = (1, 1), BM = (0, 0))."""
+    """Everything Figure 2 shows, in A's-gain units (AM = (1, 1), BM = (0, 0)).
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure2_state
+    >>> s = figure2_state()
+    >>> len(s.corners), s.lens.is_empty, s.quota_a
+    (2, False, 0.65)
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: definition ``def-lens`` (chapter 5).
+    """
 
     constituency_a: ti.TwoIssueConstituency
     constituency_b: ti.TwoIssueConstituency
@@ -164,6 +176,18 @@ def figure2_state(
     The constituencies, grids, thin iso-vote curves and contract curve are
     cached per parameter set, so moving a quota recomputes only the masks,
     the bold contours and the lens corners.
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure2_state
+    >>> figure2_state(tl.Figure2Params(quota_a=0.8, quota_b=0.8)).lens.is_empty
+    True
+    >>> figure2_state(0.65, 0.65, alpha=0.7).params.alpha
+    0.7
+
+    References
+    ----------
+    Putnam (1988), pp. 446-447 (Figure 2). Book: proposition ``prop-lens`` (chapter 5).
     """
     if params is not None and not isinstance(params, Figure2Params):
         values = (params, *positional)
@@ -213,6 +237,19 @@ class Figure2:
     ``Figure2(state).figure`` is a matplotlib Figure (Agg canvas, no pyplot
     state). :meth:`update` moves every artist to a new state with
     ``set_data``/``set_position``; no artist is created or removed.
+
+    Examples
+    --------
+    >>> from twolevel.viz import Figure2, figure2_state
+    >>> drawing = Figure2(figure2_state())
+    >>> n = len(drawing.ax.get_children())
+    >>> drawing.update(figure2_state(quota_a=0.8, quota_b=0.8))
+    >>> len(drawing.ax.get_children()) == n
+    True
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: chapter 5, the Figure 2 explorer.
     """
 
     def __init__(self, state: Figure2State, *, size: float = 6.4):
@@ -323,6 +360,18 @@ def putnam_figure2(params: Figure2Params | None = None, **overrides: float) -> F
 
     The default scenario (:class:`twolevel.Figure2Params`) has the bold
     contours cross twice, enclosing a lens as in Putnam's drawing.
+
+    Examples
+    --------
+    >>> from twolevel.viz import putnam_figure2
+    >>> fig = putnam_figure2()
+    >>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_text() in ("AM", "BM", "A1", "B2"))
+    ['A1', 'AM', 'B2', 'BM']
+
+    References
+    ----------
+    Putnam (1988), Figure 2, "Political indifference curves for two-issue negotiation", p. 447.
+    Book: chapter 5.
     """
     return Figure2(figure2_state(with_overrides(Figure2Params, params, overrides))).figure
 
@@ -341,6 +390,17 @@ def figure2_static_explorer(
     ``quotas_a`` and ``quotas_b`` (otherwise at the first value). The default
     6 by 6 quotas give 36 frames of about 55 kB each (5 inches at 80 dpi), so
     the page carries under 3 MB of images.
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure2_static_explorer
+    >>> e = figure2_static_explorer(quotas_a=(0.6, 0.8), quotas_b=(0.65, 0.8), dpi=30)
+    >>> len(e.frames)
+    4
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: chapter 5, the Figure 2 explorer.
     """
     p = with_overrides(Figure2Params, params, overrides)
 
