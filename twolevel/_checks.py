@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from numbers import Real
-from typing import Any, TypeVar
+from typing import SupportsFloat, TypeGuard, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -45,11 +45,11 @@ GAMMA_RANGE = (0.05, 1.0)
 GRID_RANGE = (11, 4001)
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: object) -> TypeGuard[SupportsFloat]:
     return isinstance(value, (Real, np.floating, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
-def check_real(name: str, value: Any) -> float:
+def check_real(name: str, value: object) -> float:
     """Return ``value`` as a finite float, or raise naming ``name``."""
     if not _is_number(value):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
@@ -59,7 +59,7 @@ def check_real(name: str, value: Any) -> float:
     return v
 
 
-def check_unit(name: str, value: Any) -> float:
+def check_unit(name: str, value: object) -> float:
     """A real number in the closed interval [0, 1] (a share of the stake)."""
     v = check_real(name, value)
     if not 0.0 <= v <= 1.0:
@@ -67,7 +67,7 @@ def check_unit(name: str, value: Any) -> float:
     return v
 
 
-def check_open_unit(name: str, value: Any) -> float:
+def check_open_unit(name: str, value: object) -> float:
     """A real number in the open interval (0, 1) (a weight share strictly between the extremes)."""
     v = check_real(name, value)
     if not 0.0 < v < 1.0:
@@ -75,7 +75,7 @@ def check_open_unit(name: str, value: Any) -> float:
     return v
 
 
-def check_gamma(name: str, value: Any) -> float:
+def check_gamma(name: str, value: object) -> float:
     """A shape of the power family, in :data:`GAMMA_RANGE`."""
     v = check_real(name, value)
     lo, hi = GAMMA_RANGE
@@ -84,12 +84,12 @@ def check_gamma(name: str, value: Any) -> float:
     return v
 
 
-def check_grid_size(name: str, value: Any) -> int:
+def check_grid_size(name: str, value: object) -> int:
     """Points per axis of a grid (or samples along a curve), in :data:`GRID_RANGE`."""
     return check_positive_int(name, value, minimum=GRID_RANGE[0], maximum=GRID_RANGE[1])
 
 
-def check_label(name: str, value: Any, labels: tuple[str, ...]) -> str:
+def check_label(name: str, value: object, labels: tuple[str, ...]) -> str:
     """One of ``labels`` (a side's name: ``"X"``/``"Y"`` on one issue, ``"A"``/``"B"`` in the box)."""
     if not isinstance(value, str) or value not in labels:
         allowed = " or ".join(repr(x) for x in labels)
@@ -97,7 +97,7 @@ def check_label(name: str, value: Any, labels: tuple[str, ...]) -> str:
     return value
 
 
-def check_instance(name: str, value: Any, cls: type[T], hint: str = "") -> T:
+def check_instance(name: str, value: object, cls: type[T], hint: str = "") -> T:
     """``value`` itself if it is a ``cls``; otherwise a TypeError naming the parameter."""
     if not isinstance(value, cls):
         extra = f" ({hint})" if hint else ""
@@ -106,7 +106,7 @@ def check_instance(name: str, value: Any, cls: type[T], hint: str = "") -> T:
     return value
 
 
-def check_shares(name: str, values: Any) -> npt.NDArray[np.float64]:
+def check_shares(name: str, values: object) -> npt.NDArray[np.float64]:
     """Finite numbers in [0, 1] of any shape (agreements, shares of the stake, packages)."""
     if isinstance(values, (str, bytes)):
         raise TypeError(f"{name} must be a real number or an array of them, got a string")
@@ -119,7 +119,7 @@ def check_shares(name: str, values: Any) -> npt.NDArray[np.float64]:
     return arr
 
 
-def check_nonnegative(name: str, value: Any) -> float:
+def check_nonnegative(name: str, value: object) -> float:
     """A finite real number >= 0."""
     v = check_real(name, value)
     if v < 0.0:
@@ -127,7 +127,7 @@ def check_nonnegative(name: str, value: Any) -> float:
     return v
 
 
-def check_quota(name: str, value: Any) -> float:
+def check_quota(name: str, value: object) -> float:
     """A ratification quota: the share of weight needed, in (0, 1]."""
     v = check_real(name, value)
     if not 0.0 < v <= 1.0:
@@ -135,7 +135,7 @@ def check_quota(name: str, value: Any) -> float:
     return v
 
 
-def check_positive_int(name: str, value: Any, *, minimum: int = 1, maximum: int | None = None) -> int:
+def check_positive_int(name: str, value: object, *, minimum: int = 1, maximum: int | None = None) -> int:
     """An integer in [minimum, maximum]."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name} must be an integer, got {type(value).__name__} {value!r}")
@@ -148,7 +148,7 @@ def check_positive_int(name: str, value: Any, *, minimum: int = 1, maximum: int 
 
 def check_array(
     name: str,
-    values: Any,
+    values: object,
     *,
     low: float | None = None,
     high: float | None = None,
@@ -177,7 +177,7 @@ def check_array(
     return arr
 
 
-def check_weights(name: str, weights: Any, size: int) -> npt.NDArray[np.float64]:
+def check_weights(name: str, weights: object, size: int) -> npt.NDArray[np.float64]:
     """Non-negative weights of ``size`` constituents with a positive total."""
     w = check_array(name, weights, low=0.0)
     if w.size != size:

@@ -104,4 +104,4 @@ def agreement_probability(
     sx_b, sy_b = np.broadcast_arrays(sx, sy)
     # X1 = s_X * ox and Y1 = 1 - s_Y * oy; overlap iff X1 <= Y1.
     ok = sx_b[..., None] * ox + sy_b[..., None] * oy <= 1.0
-    return ok.mean(axis=-1)
+    return np.asarray(ok.mean(axis=-1), dtype=np.float64)

@@ -85,7 +85,8 @@ class LinkageCountry:
         object.__setattr__(self, "quota", check_quota("quota", self.quota))
 
     def _share(self, yes: npt.NDArray[np.bool_]) -> float:
-        return float(self.weights[yes].sum() / self.weights.sum())
+        w = np.asarray(self.weights, dtype=float)  # an array after __post_init__
+        return float(w[yes].sum() / w.sum())
 
     @property
     def support_alone(self) -> float:

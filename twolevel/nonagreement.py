@@ -53,7 +53,7 @@ def constituency_from_costs(
     proposition ``prop-cost`` (chapter 5).
     """
     k = check_array("costs", costs, low=0.0, high=1.0)
-    return Constituency(1.0 - k, weights, name)
+    return Constituency(1.0 - k, weights, name)  # type: ignore[arg-type]  # validated by Constituency
 
 
 def isolationist_mix(isolationists: float, internationalists: float, n: int = 1000, *, name: str = "") -> Constituency:

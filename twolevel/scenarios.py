@@ -197,4 +197,5 @@ def with_overrides(cls: type[P], params: P | None, overrides: dict[str, float]) 
     for key in overrides:
         if key not in names:
             raise TypeError(f"{cls.__name__} has no parameter {key!r} (accepted: {', '.join(names)})")
-    return dataclasses.replace(base, **overrides)
+    # Each value is validated (and its type checked) by the dataclass's __post_init__.
+    return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]

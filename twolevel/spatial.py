@@ -52,7 +52,8 @@ class SpatialConstituency:
     """
 
     ideals: npt.NDArray[np.float64]
-    weights: npt.NDArray[np.float64] | None = None
+    # None (equal weights) is replaced by an array in __post_init__, so readers always get an array.
+    weights: npt.NDArray[np.float64] = None  # type: ignore[assignment]
     name: str = ""
 
     def __post_init__(self) -> None:
@@ -60,16 +61,11 @@ class SpatialConstituency:
         object.__setattr__(self, "ideals", t)
         object.__setattr__(self, "weights", w)
 
-    @property
-    def _weights(self) -> npt.NDArray[np.float64]:
-        assert self.weights is not None  # set in __post_init__
-        return self.weights
-
     def approval_share(self, x: npt.ArrayLike, reversion: float) -> npt.NDArray[np.float64] | float:
         r"""Weight share approving ``x`` over the reversion point: :math:`|x-\theta_i| \le |x_0-\theta_i|`."""
         x0 = check_unit("reversion", reversion)
         xs = check_shares("x", x)
-        w = self._weights
+        w = self.weights
         approve = np.abs(xs[..., None] - self.ideals) <= np.abs(x0 - self.ideals) + 1e-15
         out = (approve * w).sum(axis=-1) / w.sum()
         return float(out) if out.ndim == 0 else out
@@ -113,7 +109,7 @@ def reversion_win_set(constituency: SpatialConstituency, quota: float, reversion
     q = check_quota("quota", quota)
     x0 = check_unit("reversion", reversion)
     o = np.argsort(constituency.ideals, kind="stable")
-    ts, ws = constituency.ideals[o], constituency._weights[o]
+    ts, ws = constituency.ideals[o], constituency.weights[o]
     # theta_L: lower quantile from below; theta_R: the same from above (weight of the largest ideals).
     theta_l = float(lower_weighted_quantile(ts, np.cumsum(ws), q))
     theta_r = float(lower_weighted_quantile(ts[::-1], np.cumsum(ws[::-1]), q))

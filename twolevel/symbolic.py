@@ -30,7 +30,7 @@ is still in closed form).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 import sympy as sp
 
@@ -151,7 +151,7 @@ class RatificationFormulas:
             raise ValueError(
                 f"name must be one of x1, y1, deadlock_quota, y_share, dy_share_dq_y; got {name!r}"
             )
-        return sp.lambdify(self.symbols, getattr(self, name), modules="numpy")
+        return cast(Callable[..., Any], sp.lambdify(self.symbols, getattr(self, name), modules="numpy"))
 
     def latex(self) -> dict[str, str]:
         """LaTeX for each formula, for display in the book."""

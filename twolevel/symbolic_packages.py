@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 import numpy as np
 import sympy as sp
@@ -142,7 +142,7 @@ class PackageFormulas:
         ``name`` is one of ``v_a, v_b, contour_a, contour_b, mrs_a, mrs_b,
         contract_equation, contract_curve, uniform_corner_b, uniform_corner_c``.
         """
-        return sp.lambdify(self.symbols, self.expression(name), modules="numpy")
+        return cast(Callable[..., Any], sp.lambdify(self.symbols, self.expression(name), modules="numpy"))
 
     def latex(self) -> dict[str, str]:
         """LaTeX for each formula, for display in the book."""
@@ -225,7 +225,7 @@ def package_formulas() -> PackageFormulas:
     )
 
 
-def _check_params(alpha: Any, beta: Any, gammas: Any, quota_a: Any, quota_b: Any) -> tuple[float, ...]:
+def _check_params(alpha: object, beta: object, gammas: object, quota_a: object, quota_b: object) -> tuple[float, ...]:
     vals = [check_open_unit("alpha", alpha), check_open_unit("beta", beta)]
     if not isinstance(gammas, (tuple, list)) or len(gammas) != 4:
         raise TypeError("gammas must be a sequence of 4 shapes (gamma_Ab, gamma_Ac, gamma_Bb, gamma_Bc)")
@@ -291,11 +291,11 @@ def exact_lens_corners(
         return [(bx, cx)] if 0.0 <= bx <= 1.0 and 0.0 <= cx <= 1.0 else []
     # Both contours are in the box where their bases t lie in [0, 1]: an interval of b with
     # closed-form ends (t_A falls with b, t_B rises). Scan exactly that interval.
-    def root(x: float, g: float) -> float:
-        return float(np.clip(x, 0.0, 1.0)) ** (1 / g)
+    def base_root(x: float, g: float) -> float:
+        return float(float(np.clip(x, 0.0, 1.0)) ** (1 / g))
 
-    lo = max(root((qa - (1 - al)) / al, gab), 1 - root(qb / be, gbb))
-    hi = min(root(qa / al, gab), 1 - root((qb - (1 - be)) / be, gbb))
+    lo = max(base_root((qa - (1 - al)) / al, gab), 1 - base_root(qb / be, gbb))
+    hi = min(base_root(qa / al, gab), 1 - base_root((qb - (1 - be)) / be, gbb))
     if lo > hi:
         return []
     bgrid = np.linspace(lo, hi, scan)

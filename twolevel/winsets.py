@@ -53,7 +53,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -140,7 +140,7 @@ class WinSet:
 
 
 def frozen_points(
-    name: str, values: Any, weights: Any
+    name: str, values: object, weights: object
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Validated, read-only positions in [0, 1] and their weights (equal by default)."""
     v = check_array(name, values, low=0.0, high=1.0)
@@ -183,7 +183,8 @@ class Constituency:
     """
 
     reservations: npt.NDArray[np.float64]
-    weights: npt.NDArray[np.float64] | None = None
+    # None (equal weights) is replaced by an array in __post_init__, so readers always get an array.
+    weights: npt.NDArray[np.float64] = None  # type: ignore[assignment]
     name: str = ""
 
     def __post_init__(self) -> None:
@@ -202,7 +203,7 @@ class Constituency:
         """
         s = check_unit("spread", spread)
         n = check_positive_int("n", n, maximum=10_000_000)
-        return cls(s * (np.arange(1, n + 1) - 0.5) / n, None, name)
+        return cls(s * (np.arange(1, n + 1) - 0.5) / n, name=name)
 
     @classmethod
     def kumaraswamy(cls, a: float, b: float, spread: float = 1.0, n: int = 1001, *, name: str = "") -> Constituency:
@@ -222,7 +223,7 @@ class Constituency:
         s = check_unit("spread", spread)
         n = check_positive_int("n", n, maximum=10_000_000)
         p = (np.arange(1, n + 1) - 0.5) / n
-        return cls(s * (1.0 - (1.0 - p) ** (1.0 / b_)) ** (1.0 / a_), None, name)
+        return cls(s * (1.0 - (1.0 - p) ** (1.0 / b_)) ** (1.0 / a_), name=name)
 
     # -- the model ------------------------------------------------------------
     @property
@@ -230,14 +231,9 @@ class Constituency:
         """Number of constituents."""
         return int(self.reservations.size)
 
-    @property
-    def _weights(self) -> npt.NDArray[np.float64]:
-        assert self.weights is not None  # set in __post_init__
-        return self.weights
-
     @cached_property
     def _total(self) -> float:
-        return float(self._weights.sum())
+        return float(self.weights.sum())
 
     @cached_property
     def _order(self) -> npt.NDArray[np.intp]:
@@ -246,13 +242,13 @@ class Constituency:
     @cached_property
     def _ascending(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         """Reservation values sorted up, and the cumulative weights in that order."""
-        return self.reservations[self._order], np.cumsum(self._weights[self._order])
+        return self.reservations[self._order], np.cumsum(self.weights[self._order])
 
     @cached_property
     def _y_bounds(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         """Y's boundaries :math:`1 - r_i` sorted up, and the weight of the constituents above each."""
         r_sorted, _ = self._ascending
-        return 1.0 - r_sorted[::-1], np.cumsum(self._weights[self._order][::-1])
+        return 1.0 - r_sorted[::-1], np.cumsum(self.weights[self._order][::-1])
 
     def yes_share(self, share: npt.ArrayLike) -> npt.NDArray[np.float64] | float:
         r"""Share of weight voting yes when the side receives ``share``: :math:`V(s)`.
@@ -294,7 +290,7 @@ class Constituency:
             qv = check_quota("quota", float(q))
             if self.size > 4096 and "_ascending" not in self.__dict__:
                 target = qv * self._total * (1.0 - TIE_TOLERANCE)
-                return weighted_select(self.reservations, self._weights, target, self._total)
+                return weighted_select(self.reservations, self.weights, target, self._total)
             r_sorted, cum = self._ascending
             return float(lower_weighted_quantile(r_sorted, cum, qv))
         if not np.all(np.isfinite(q)) or np.any((q <= 0) | (q > 1)):

@@ -30,7 +30,7 @@ def _log_mrs_gap(a: TwoIssueConstituency, b: TwoIssueConstituency, beef: Array, 
     with np.errstate(divide="ignore", invalid="ignore"):
         parts = [np.log(np.maximum(np.abs(v), tiny)) for v in (a_beef, a_citrus, b_beef, b_citrus)]
     out = (parts[0] - parts[1]) - (parts[2] - parts[3])
-    return np.nan_to_num(out, nan=0.0, posinf=1e300, neginf=-1e300)
+    return np.asarray(np.nan_to_num(out, nan=0.0, posinf=1e300, neginf=-1e300), dtype=np.float64)
 
 
 def _direction(gx: Array, gy: Array) -> tuple[Array, Array]:
@@ -141,7 +141,7 @@ def contract_curve(
     sign_lo = np.sign(gap[rows, cols])
 
     def keeps_lo(mid: Array) -> npt.NDArray[np.bool_]:
-        return np.sign(_log_mrs_gap(a, b, bb, 1.0 / (1.0 + np.exp(-mid)))) == sign_lo
+        return np.asarray(np.sign(_log_mrs_gap(a, b, bb, 1.0 / (1.0 + np.exp(-mid)))) == sign_lo, dtype=bool)
 
     lo, hi = bisect(keeps_lo, z[cols], z[cols + 1], 50)  # the logit bracket (width 0.2) shrinks to 2e-16
     cc = 1.0 / (1.0 + np.exp(-0.5 * (lo + hi)))

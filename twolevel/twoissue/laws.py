@@ -69,11 +69,11 @@ class SmoothLaw:
         g = check_gamma("gamma", gamma)
 
         def cdf(x: Array) -> Array:
-            return np.power(np.asarray(x, dtype=float), g)
+            return np.asarray(np.power(np.asarray(x, dtype=float), g), dtype=np.float64)
 
         def pdf(x: Array) -> Array:
             with np.errstate(divide="ignore"):
-                return g * np.power(np.asarray(x, dtype=float), g - 1.0)
+                return np.asarray(g * np.power(np.asarray(x, dtype=float), g - 1.0), dtype=np.float64)
 
         return cls(cdf, pdf, f"power({g:g})")
 
@@ -91,8 +91,7 @@ class SmoothLaw:
         """
         check_instance("constituency", constituency, Constituency)
         r = constituency.reservations
-        w = np.asarray(constituency.weights, dtype=float)
-        w = w / w.sum()
+        w = constituency.weights / constituency.weights.sum()
         if bandwidth is None:
             mean = float(np.dot(w, r))
             sd = math.sqrt(max(float(np.dot(w, (r - mean) ** 2)), 0.0))
@@ -103,7 +102,7 @@ class SmoothLaw:
                 raise ValueError(f"bandwidth must lie in [0.0001, 1], got {h!r}")
 
         def z(x: Array) -> Array:
-            return (np.asarray(x, dtype=float)[..., None] - r) / h
+            return np.asarray((np.asarray(x, dtype=float)[..., None] - r) / h, dtype=np.float64)
 
         def cdf(x: Array) -> Array:
             # 1/(1+e^{-z}) = (1 + tanh(z/2))/2: no overflow for large |z|.
@@ -121,4 +120,5 @@ class SmoothLaw:
             return np.asarray(self.pdf(xs), dtype=float)
         step = 1e-6
         lo, hi = np.clip(xs - step, 0.0, 1.0), np.clip(xs + step, 0.0, 1.0)
-        return (np.asarray(self.cdf(hi), dtype=float) - np.asarray(self.cdf(lo), dtype=float)) / (hi - lo)
+        diff = np.asarray(self.cdf(hi), dtype=float) - np.asarray(self.cdf(lo), dtype=float)
+        return np.asarray(diff / (hi - lo), dtype=np.float64)

@@ -61,7 +61,7 @@ def check_package(beef: npt.ArrayLike, citrus: npt.ArrayLike) -> tuple[Array, Ar
 
 def scalar_or_array(out: npt.NDArray[np.generic]) -> float | bool | npt.NDArray[np.generic]:
     """A 0-d result as a Python scalar, anything else unchanged."""
-    return out.item() if out.ndim == 0 else out  # type: ignore[no-any-return]
+    return out.item() if out.ndim == 0 else out
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,8 +160,8 @@ class TwoIssueConstituency:
         s = check_label("side", side, BOX_SIDES)
         n = check_positive_int("n", n, maximum=1_000_000)
         p = (np.arange(1, n + 1) - 0.5) / n
-        ranchers = Constituency(p ** (1.0 / gb), None, "ranchers")
-        farmers = Constituency(p ** (1.0 / gc), None, "farmers")
+        ranchers = Constituency(p ** (1.0 / gb), name="ranchers")
+        farmers = Constituency(p ** (1.0 / gc), name="farmers")
         return cls(ranchers, farmers, a, q, s, SmoothLaw.power(gb), SmoothLaw.power(gc), name)  # type: ignore[arg-type]
 
     def with_quota(self, quota: float) -> TwoIssueConstituency:

@@ -20,7 +20,7 @@ from .figure2 import Figure2, Figure2State, figure2_state
 __all__ = ["Figure1Explorer", "Figure2Explorer"]
 
 
-class _Explorer(widgets.VBox):
+class _Explorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets publishes no type information
     """Sliders, an image of the drawing and its alt text; subclasses say how to recompute.
 
     Subclasses set ``self.drawing`` (an object with ``figure``, ``state`` and

@@ -33,6 +33,9 @@ __all__ = [
 #: "a larger majority" (two-thirds, as for treaties in the U.S. Senate) and unanimity.
 Y_STAGES = {"Y1": 0.5, "Y2": 2.0 / 3.0, "Y3": 1.0}
 
+#: Y's quotas of the static explorer's slider: 0.5 to 1 in steps of 0.05.
+_QUOTAS_Y = tuple(round(0.5 + 0.05 * i, 2) for i in range(11))
+
 _FEASIBLE = "#9ecae1"
 _X_COLOUR = "#08519c"
 _Y_COLOUR = "#a63603"
@@ -233,7 +236,7 @@ def putnam_figure1(params: Figure1Params | None = None, **overrides: float) -> F
 def figure1_static_explorer(
     params: Figure1Params | None = None,
     *,
-    quotas_y: tuple[float, ...] = tuple(round(0.5 + 0.05 * i, 2) for i in range(11)),
+    quotas_y: tuple[float, ...] = _QUOTAS_Y,
     quotas_x: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8),
     **overrides: float,
 ) -> StaticExplorer:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -29,6 +30,7 @@ from matplotlib.figure import Figure
 
 from .. import twoissue as ti
 from .._numerics import reaches_quota
+from ..twoissue.side import BoxSide
 from ..scenarios import Figure2Params, with_overrides
 from .frames import Control, StaticExplorer, static_explorer
 
@@ -139,13 +141,13 @@ class Figure2State:
 
 
 @lru_cache(maxsize=64)
-def _power_side(alpha: float, gamma: float, side: str, n: int, grid: int) -> tuple[ti.TwoIssueConstituency, ti.IsoVoteGrid]:
+def _power_side(alpha: float, gamma: float, side: BoxSide, n: int, grid: int) -> tuple[ti.TwoIssueConstituency, ti.IsoVoteGrid]:
     s = ti.TwoIssueConstituency.power(alpha, gamma, gamma, 1.0, side, n)
     return s, ti.iso_vote_grid(s, grid)
 
 
 @lru_cache(maxsize=64)
-def _side_curves(alpha: float, gamma: float, side: str, n: int, grid: int) -> tuple[tuple[float, ti.Curve], ...]:
+def _side_curves(alpha: float, gamma: float, side: BoxSide, n: int, grid: int) -> tuple[tuple[float, ti.Curve], ...]:
     s, _ = _power_side(alpha, gamma, side, n, grid)
     return tuple((v, ti.iso_vote_curve(s, v, 201)) for v in ISO_LEVELS)
 
@@ -220,7 +222,9 @@ def figure2_state(
     )
 
 
-def _edge_offset(b: float, c: float, tol: float = 1e-6) -> tuple[tuple[float, float], str, str]:
+def _edge_offset(
+    b: float, c: float, tol: float = 1e-6
+) -> tuple[tuple[float, float], Literal["left", "center", "right"], Literal["bottom", "center", "top"]]:
     """Offset (points) and alignment that put a label just outside the box edge at (b, c)."""
     if c >= 1 - tol:
         return (0.0, 5.0), "center", "bottom"
@@ -265,9 +269,8 @@ class Figure2:
             spine.set_linewidth(1.5)
         ax.set_xlabel("Beef  (A's gain \u2192)", fontsize=13, labelpad=22)
         ax.set_ylabel("Citrus  (A's gain \u2192)", fontsize=13, labelpad=30)
-        text_kw = dict(fontsize=14, fontweight="bold", clip_on=False)
-        ax.text(1.01, 1.01, "AM", ha="left", va="bottom", transform=ax.transAxes, **text_kw)
-        ax.text(-0.01, -0.01, "BM", ha="right", va="top", transform=ax.transAxes, **text_kw)
+        for x, y, label, ha, va in ((1.01, 1.01, "AM", "left", "bottom"), (-0.01, -0.01, "BM", "right", "top")):
+            ax.text(x, y, label, ha=ha, va=va, transform=ax.transAxes, fontsize=14, fontweight="bold", clip_on=False)
         self._shade = ax.imshow(
             np.zeros((2, 2, 4)), extent=(0, 1, 0, 1), origin="lower", interpolation="nearest", zorder=0
         )
