@@ -87,20 +87,13 @@ def spatial_win_set(constituency: SpatialConstituency, reversion: float, quota: 
 #: Old name -> current name, for the chapter authors.
 ALIASES = {"TwoIssueSide": "TwoIssueConstituency", "spatial_win_set": "reversion_win_set"}
 
-_MODEL_MODULES = (
-    agreement,
-    bargaining,
-    defection,
-    linkage,
-    nonagreement,
-    participation,
-    profiles,
-    scenarios,
-    spatial,
-    twoissue,
-    winsets,
-)
 _LAZY = ("symbolic", "symbolic_packages", "viz")
+#: The numpy-only modules imported above, whose public names make up the flat API.
+_MODEL_MODULES = tuple(
+    m for m in list(globals().values())
+    if isinstance(m, ModuleType) and m.__name__.startswith(__name__ + ".") and m.__name__.rsplit(".", 1)[1] not in _LAZY
+    and not m.__name__.rsplit(".", 1)[1].startswith("_")
+)
 
 __all__ = sorted(
     {name for module in _MODEL_MODULES for name in module.__all__} | set(ALIASES) | {"ALIASES", *_LAZY}

@@ -106,14 +106,19 @@ def check_instance(name: str, value: object, cls: type[T], hint: str = "") -> T:
     return value
 
 
+def _as_floats(name: str, values: object, what: str) -> npt.NDArray[np.float64]:
+    """``values`` as a float array, or a TypeError naming ``name`` (strings are not numbers)."""
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{name} must be {what}, got a string")
+    try:
+        return np.asarray(values, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must be {what} ({exc})") from None
+
+
 def check_shares(name: str, values: object) -> npt.NDArray[np.float64]:
     """Finite numbers in [0, 1] of any shape (agreements, shares of the stake, packages)."""
-    if isinstance(values, (str, bytes)):
-        raise TypeError(f"{name} must be a real number or an array of them, got a string")
-    try:
-        arr = np.asarray(values, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must be a real number or an array of them ({exc})") from None
+    arr = _as_floats(name, values, "a real number or an array of them")
     if not np.all(np.isfinite(arr)) or np.any((arr < 0) | (arr > 1)):
         raise ValueError(f"{name} must lie in [0, 1] (finite values only)")
     return arr
@@ -156,12 +161,7 @@ def check_array(
     one_dimensional: bool = True,
 ) -> npt.NDArray[np.float64]:
     """An array of finite floats (1-D unless ``one_dimensional=False``), optionally within [low, high]."""
-    if isinstance(values, (str, bytes)):
-        raise TypeError(f"{name} must be a sequence of real numbers, got a string")
-    try:
-        arr = np.asarray(values, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must be a sequence of real numbers ({exc})") from None
+    arr = _as_floats(name, values, "a sequence of real numbers")
     if arr.ndim == 0 and one_dimensional:
         arr = arr.reshape(1)
     if one_dimensional and arr.ndim != 1:

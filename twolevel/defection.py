@@ -138,14 +138,8 @@ def defection_rates(
 
     Parameters
     ----------
-    x1, y1 : float
-        Believed boundaries of X's and Y's win-sets, in [0, 1].
-    uncertainty : float
-        :math:`\sigma \in [0, 1]`; 0 means the win-sets are known.
-    reneging_cost : float
-        Reputational cost :math:`c \ge 0` of reneging.
-    temptation : float
-        Largest gain :math:`\tau > 0` from reneging.
+    x1, y1, uncertainty, reneging_cost, temptation : float
+        The parameters of :class:`DefectionModel`, validated by it.
 
     Examples
     --------

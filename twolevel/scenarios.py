@@ -23,7 +23,9 @@ and a change of one parameter is ``dataclasses.replace(scenario, quota_y=0.7)``
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
 from ._checks import (
@@ -42,13 +44,26 @@ __all__ = ["Figure1Params", "Figure2Params", "with_overrides"]
 
 P = TypeVar("P", "Figure1Params", "Figure2Params")
 
+#: Constituents per side or issue in a figure's scenario.
+_check_size = partial(check_positive_int, maximum=1_000_000)
 
-def _set(obj: object, name: str, value: float | int) -> None:
-    object.__setattr__(obj, name, value)
+
+def _checked(check: Callable[[str, object], float | int]) -> Mapping[str, Callable[[str, object], float | int]]:
+    """Field metadata naming the validator of a scenario parameter."""
+    return {"check": check}
 
 
 @dataclass(frozen=True, kw_only=True)
-class Figure1Params:
+class _Scenario:
+    """Validates every field once, with the validator named in its metadata."""
+
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            object.__setattr__(self, f.name, f.metadata["check"](f.name, getattr(self, f.name)))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figure1Params(_Scenario):
     r"""Figure 1's scenario: two constituencies with uniform reservation values.
 
     Side :math:`S`'s reservation values are spread evenly over
@@ -83,18 +98,11 @@ class Figure1Params:
     Putnam (1988), Figure 1 and its discussion, pp. 440-441.
     """
 
-    spread_x: float = 0.6
-    spread_y: float = 0.9
-    quota_x: float = 0.5
-    quota_y: float = 0.5
-    n: int = 1001
-
-    def __post_init__(self) -> None:
-        _set(self, "spread_x", check_unit("spread_x", self.spread_x))
-        _set(self, "spread_y", check_unit("spread_y", self.spread_y))
-        _set(self, "quota_x", check_quota("quota_x", self.quota_x))
-        _set(self, "quota_y", check_quota("quota_y", self.quota_y))
-        _set(self, "n", check_positive_int("n", self.n, maximum=1_000_000))
+    spread_x: float = field(default=0.6, metadata=_checked(check_unit))
+    spread_y: float = field(default=0.9, metadata=_checked(check_unit))
+    quota_x: float = field(default=0.5, metadata=_checked(check_quota))
+    quota_y: float = field(default=0.5, metadata=_checked(check_quota))
+    n: int = field(default=1001, metadata=_checked(_check_size))
 
     def constituencies(self) -> tuple[Constituency, Constituency]:
         """X's and Y's constituencies (:meth:`twolevel.Constituency.uniform`)."""
@@ -105,7 +113,7 @@ class Figure1Params:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Figure2Params:
+class Figure2Params(_Scenario):
     r"""Figure 2's scenario: two sides of the power family in the Edgeworth box.
 
     Each side's reservation values have CDF :math:`x^\gamma` on both issues
@@ -148,24 +156,14 @@ class Figure2Params:
     Putnam (1988), Figure 2 and its discussion, pp. 446-447.
     """
 
-    alpha: float = 0.55
-    beta: float = 0.45
-    gamma_a: float = 0.5
-    gamma_b: float = 0.5
-    quota_a: float = 0.65
-    quota_b: float = 0.65
-    n: int = 2001
-    grid: int = 301
-
-    def __post_init__(self) -> None:
-        _set(self, "alpha", check_open_unit("alpha", self.alpha))
-        _set(self, "beta", check_open_unit("beta", self.beta))
-        _set(self, "gamma_a", check_gamma("gamma_a", self.gamma_a))
-        _set(self, "gamma_b", check_gamma("gamma_b", self.gamma_b))
-        _set(self, "quota_a", check_quota("quota_a", self.quota_a))
-        _set(self, "quota_b", check_quota("quota_b", self.quota_b))
-        _set(self, "n", check_positive_int("n", self.n, maximum=1_000_000))
-        _set(self, "grid", check_grid_size("grid", self.grid))
+    alpha: float = field(default=0.55, metadata=_checked(check_open_unit))
+    beta: float = field(default=0.45, metadata=_checked(check_open_unit))
+    gamma_a: float = field(default=0.5, metadata=_checked(check_gamma))
+    gamma_b: float = field(default=0.5, metadata=_checked(check_gamma))
+    quota_a: float = field(default=0.65, metadata=_checked(check_quota))
+    quota_b: float = field(default=0.65, metadata=_checked(check_quota))
+    n: int = field(default=2001, metadata=_checked(_check_size))
+    grid: int = field(default=301, metadata=_checked(check_grid_size))
 
     def constituencies(self) -> tuple[TwoIssueConstituency, TwoIssueConstituency]:
         """A's and B's Level II (:meth:`twolevel.TwoIssueConstituency.power`)."""
