@@ -2,7 +2,12 @@ r"""Numerical helpers shared by the model modules: one per job.
 
 - The tie rule (:data:`TIE_TOLERANCE`, :func:`reaches_quota`): a yes-weight
   that reaches the quota ratifies, within a relative tolerance that absorbs
-  rounding in weighted sums.
+  the rounding of the quota times the total.
+- Exact vote counts (:func:`weight_units`): weights are counted in integer
+  units of :math:`2^{-62}` of the total, so that every sum of weights is exact
+  whatever the order of summation. The pivot (the win-set's boundary) and the
+  vote then agree bit for bit, at any size, and no result depends on which
+  algorithm (sort or selection) or cache produced it.
 - The weighted lower quantile (:func:`first_reaching`,
   :func:`lower_weighted_quantile`): the pivotal constituent of a vote.
 - Weighted selection in expected linear time (:func:`weighted_select`): the
@@ -23,6 +28,9 @@ import numpy.typing as npt
 
 __all__ = [
     "TIE_TOLERANCE",
+    "WEIGHT_UNITS",
+    "weight_units",
+    "quota_target",
     "reaches_quota",
     "first_reaching",
     "lower_weighted_quantile",
@@ -38,36 +46,65 @@ BoolArray = npt.NDArray[np.bool_]
 TIE_TOLERANCE = 1e-12
 
 
+#: Integer units per total weight in exact vote counts. Sums of units stay below 2**63 (exact in
+#: int64); rounding each weight to a unit moves a count by at most n/2 units, about 1e-12 of the
+#: total for 10**7 constituents, which the tie tolerance absorbs.
+WEIGHT_UNITS = 2**62
+
+
+def weight_units(weights: Array) -> npt.NDArray[np.int64]:
+    """Weights as integers in units of :math:`2^{-62}` of their total (rounded to the nearest unit).
+
+    Scaling by the largest weight first keeps the total finite even for weights near the
+    largest float.
+    """
+    w = np.asarray(weights, dtype=float)
+    scaled = w / w.max()
+    return np.asarray(np.rint(scaled * (WEIGHT_UNITS / scaled.sum())), dtype=np.int64)
+
+
+def quota_target(quota: npt.ArrayLike, total_units: int | np.integer) -> npt.NDArray[np.int64]:
+    """The smallest yes-weight (in integer units) that reaches ``quota`` of ``total_units``, tie tolerance included.
+
+    An integer, so that every comparison with a vote count is exact.
+    """
+    target = np.ceil(np.asarray(quota, dtype=float) * float(total_units) * (1.0 - TIE_TOLERANCE))
+    return np.asarray(target, dtype=np.int64)
+
+
 def reaches_quota(yes_share: npt.ArrayLike, quota: float) -> BoolArray:
     """The tie rule: a yes-share ratifies iff it reaches ``quota`` (within :data:`TIE_TOLERANCE`)."""
     return np.asarray(yes_share, dtype=float) >= quota * (1.0 - TIE_TOLERANCE)
 
 
-def first_reaching(cumulative: Array, target: npt.ArrayLike) -> npt.NDArray[np.intp]:
+def first_reaching(cumulative: npt.NDArray[np.int64] | Array, target: npt.ArrayLike) -> npt.NDArray[np.intp]:
     """Index of the first cumulative weight that reaches ``target`` (clipped to the last index)."""
     k = np.searchsorted(cumulative, target, side="left")
     return np.minimum(k, cumulative.size - 1)
 
 
-def lower_weighted_quantile(values_sorted: Array, cumulative: Array, quota: npt.ArrayLike) -> Array:
+def lower_weighted_quantile(
+    values_sorted: Array, cumulative: npt.NDArray[np.int64] | Array, quota: npt.ArrayLike
+) -> Array:
     r"""The weighted lower ``quota``-quantile :math:`F^{-1}(q)` of sorted values.
 
-    ``cumulative`` holds the cumulative weights in the order of
-    ``values_sorted``; the answer is the first value whose cumulative weight
-    reaches :math:`q` of the total (the tie rule of :func:`reaches_quota`).
+    ``cumulative`` holds the cumulative weights (exact integer units from
+    :func:`weight_units`) in the order of ``values_sorted``; the answer is the
+    first value whose cumulative weight reaches :math:`q` of the total (the
+    tie rule of :func:`quota_target`).
     """
-    target = np.asarray(quota, dtype=float) * cumulative[-1] * (1.0 - TIE_TOLERANCE)
-    return values_sorted[first_reaching(cumulative, target)]
+    return values_sorted[first_reaching(cumulative, quota_target(quota, cumulative[-1]))]
 
 
-def weighted_select(r: Array, w: Array, target: float, total: float, _depth: int = 0) -> float:
+def weighted_select(r: Array, w: npt.NDArray[np.int64], target: int, total: int, _depth: int = 0) -> float:
     """Smallest ``r[k]`` whose sorted cumulative weight reaches ``target``, in expected linear time.
 
-    ``total`` is ``w.sum()``. A seeded sample brackets the answer; one pass
-    weighs what lies below the bracket, and only the values inside it are
-    searched further (recursively). If the bracket misses (possible with very
-    skewed weights) the answer comes from a full sort, so the result never
-    depends on the sample.
+    ``w`` are exact integer weights (:func:`weight_units`) and ``total`` is
+    their sum. A seeded sample brackets the answer; one pass weighs what lies
+    below the bracket, and only the values inside it are searched further
+    (recursively). The sums are exact, so the answer is the one a full sort
+    gives, bit for bit; if the bracket misses (possible with very skewed
+    weights) the answer comes from a full sort.
     """
     n = r.size
     if n > 4096 and _depth <= 3 and total > 0:
@@ -75,10 +112,10 @@ def weighted_select(r: Array, w: Array, target: float, total: float, _depth: int
         sample = np.random.default_rng(0x2F + _depth).integers(0, n, size=m)
         rs, ws = r[sample], w[sample]
         order = np.argsort(rs)
-        rs, cs = rs[order], np.cumsum(ws[order])
-        if cs[-1] > 0:
+        rs, counts = rs[order], np.cumsum(ws[order].astype(np.float64))  # approximate: brackets only
+        if counts[-1] > 0:
             q = target / total
-            cs /= cs[-1]
+            cs = counts / counts[-1]
             # 4 standard errors of the sample quantile: the bracket almost never misses.
             delta = 4.0 * math.sqrt(max(q * (1 - q), 1e-4) / m) + 1.0 / m
             i_lo = int(np.searchsorted(cs, q - delta, side="left"))
@@ -86,11 +123,10 @@ def weighted_select(r: Array, w: Array, target: float, total: float, _depth: int
             lo_val = rs[i_lo] if q - delta > 0 and i_lo < m else -math.inf
             hi_val = rs[i_hi] if q + delta < 1 and i_hi < m else math.inf
             below = r < lo_val
-            # An explicit float mask keeps np.dot on its fast (BLAS) path.
-            w_below = float(np.dot(w, below.astype(np.float64)))
+            w_below = int(np.dot(w, below.astype(np.int64)))  # integer sums: exact in any order
             idx = np.flatnonzero((r <= hi_val) ^ below)
             sub_w = w[idx]
-            w_inside = float(sub_w.sum())
+            w_inside = int(sub_w.sum())
             if idx.size and w_below < target <= w_below + w_inside:
                 return weighted_select(r[idx], sub_w, target - w_below, w_inside, _depth + 1)
     o = np.argsort(r, kind="stable")

@@ -24,6 +24,7 @@ committed to a single policy" (p. 445).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -128,6 +129,8 @@ class Profile:
                 raise ValueError(
                     f"every bloc must rank the same alternatives; {sorted(alts)} != {sorted(b.ranking)}"
                 )
+        if not math.isfinite(sum(b.weight for b in blocs)):
+            raise ValueError("the blocs' weights must have a finite sum (rescale them: only their ratios matter)")
         object.__setattr__(self, "blocs", blocs)
 
     @classmethod

@@ -17,7 +17,7 @@ import numpy.typing as npt
 from dataclasses import dataclass
 
 from ._checks import check_instance, check_quota, check_shares, check_unit
-from ._numerics import lower_weighted_quantile
+from ._numerics import lower_weighted_quantile, weight_units
 from .winsets import WinSet, frozen_points
 
 __all__ = ["SpatialConstituency", "reversion_win_set"]
@@ -109,7 +109,7 @@ def reversion_win_set(constituency: SpatialConstituency, quota: float, reversion
     q = check_quota("quota", quota)
     x0 = check_unit("reversion", reversion)
     o = np.argsort(constituency.ideals, kind="stable")
-    ts, ws = constituency.ideals[o], constituency.weights[o]
+    ts, ws = constituency.ideals[o], weight_units(constituency.weights)[o]  # exact integer sums
     # theta_L: lower quantile from below; theta_R: the same from above (weight of the largest ideals).
     theta_l = float(lower_weighted_quantile(ts, np.cumsum(ws), q))
     theta_r = float(lower_weighted_quantile(ts[::-1], np.cumsum(ws[::-1]), q))

@@ -69,7 +69,13 @@ from ._checks import (
     check_unit,
     check_weights,
 )
-from ._numerics import TIE_TOLERANCE, lower_weighted_quantile, reaches_quota, weighted_select
+from ._numerics import (
+    TIE_TOLERANCE,
+    lower_weighted_quantile,
+    quota_target,
+    weight_units,
+    weighted_select,
+)
 
 __all__ = [
     "WinSet",
@@ -111,11 +117,20 @@ class WinSet:
     is_empty: bool = field(default=False)
 
     def __post_init__(self) -> None:
+        if not isinstance(self.is_empty, (bool, np.bool_)):
+            raise TypeError(f"is_empty must be a bool, got {type(self.is_empty).__name__} {self.is_empty!r}")
         if self.is_empty:
+            # One empty set: the bounds of WinSet.empty(), so that equal sets compare equal.
+            if check_real("lo", self.lo) != 1.0 or check_real("hi", self.hi) != 0.0:
+                raise ValueError(f"an empty win-set is WinSet.empty() (lo=1, hi=0), got lo={self.lo!r}, hi={self.hi!r}")
+            object.__setattr__(self, "is_empty", True)
+            object.__setattr__(self, "lo", 1.0)
+            object.__setattr__(self, "hi", 0.0)
             return
         lo, hi = check_unit("lo", self.lo), check_unit("hi", self.hi)
         if lo > hi:
             raise ValueError(f"lo must be <= hi for a non-empty win-set, got lo={lo!r}, hi={hi!r}")
+        object.__setattr__(self, "is_empty", False)
         object.__setattr__(self, "lo", lo)
         object.__setattr__(self, "hi", hi)
 
@@ -232,8 +247,13 @@ class Constituency:
         return int(self.reservations.size)
 
     @cached_property
-    def _total(self) -> float:
-        return float(self.weights.sum())
+    def _units(self) -> npt.NDArray[np.int64]:
+        """The weights in exact integer units (every vote count is an exact integer sum)."""
+        return weight_units(self.weights)
+
+    @cached_property
+    def _total_units(self) -> int:
+        return int(self._units.sum())
 
     @cached_property
     def _order(self) -> npt.NDArray[np.intp]:
@@ -241,19 +261,38 @@ class Constituency:
 
     @cached_property
     def _ascending(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-        """Reservation values sorted up, and the cumulative weights in that order."""
+        """Reservation values sorted up, and the cumulative weights in that order (for reported shares)."""
         return self.reservations[self._order], np.cumsum(self.weights[self._order])
 
     @cached_property
-    def _y_bounds(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-        """Y's boundaries :math:`1 - r_i` sorted up, and the weight of the constituents above each."""
+    def _cum_units(self) -> npt.NDArray[np.int64]:
+        """Cumulative weight units in the order of :attr:`_ascending`: exact, for every decision."""
+        return np.cumsum(self._units[self._order])
+
+    @cached_property
+    def _y_bounds(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+        """Y's boundaries :math:`1 - r_i` sorted up, and the weight (float, units) of the constituents above each."""
         r_sorted, _ = self._ascending
-        return 1.0 - r_sorted[::-1], np.cumsum(self.weights[self._order][::-1])
+        desc = self._order[::-1]
+        return 1.0 - r_sorted[::-1], np.cumsum(self.weights[desc]), np.cumsum(self._units[desc])
+
+    def _yes_units(self, x: npt.NDArray[np.float64], side: str) -> npt.NDArray[np.int64]:
+        """Exact yes-weight (in units) on agreement(s) ``x`` for ``side``: the one count every decision uses."""
+        if side == "X":
+            k = np.searchsorted(self._ascending[0], x, side="right")
+            return np.where(k > 0, self._cum_units[np.maximum(k - 1, 0)], 0)
+        bounds, _, units_desc = self._y_bounds
+        k = np.searchsorted(bounds, x, side="left")  # bounds[k:] >= x
+        return np.where(k > 0, self._total_units - units_desc[np.maximum(k - 1, 0)], self._total_units)
 
     def yes_share(self, share: npt.ArrayLike) -> npt.NDArray[np.float64] | float:
         r"""Share of weight voting yes when the side receives ``share``: :math:`V(s)`.
 
-        Vectorised over ``share`` (values in [0, 1]).
+        Vectorised over ``share`` (values in [0, 1]). A reported number: the
+        decisions (:func:`ratifies`, :func:`win_set`, :meth:`pivot`) count the
+        same votes exactly, in integer units of the total weight, so they
+        agree with each other bit for bit; this float share can differ from
+        that count in its last bits.
         """
         s = check_shares("share", share)
         r_sorted, cum = self._ascending
@@ -272,7 +311,7 @@ class Constituency:
         xs = check_shares("x", x)
         if check_label("side", side, SIDES) == "X":
             return self.yes_share(xs)
-        bounds, w_desc = self._y_bounds
+        bounds, w_desc, _ = self._y_bounds
         total = self._ascending[1][-1]
         k = np.searchsorted(bounds, xs, side="left")  # bounds[k:] >= x
         out = np.where(k > 0, total - w_desc[np.maximum(k - 1, 0)], total) / total
@@ -288,15 +327,14 @@ class Constituency:
         q = np.asarray(quota, dtype=float)
         if q.ndim == 0:
             qv = check_quota("quota", float(q))
-            if self.size > 4096 and "_ascending" not in self.__dict__:
-                target = qv * self._total * (1.0 - TIE_TOLERANCE)
-                return weighted_select(self.reservations, self.weights, target, self._total)
-            r_sorted, cum = self._ascending
-            return float(lower_weighted_quantile(r_sorted, cum, qv))
+            if self.size > 4096 and "_cum_units" not in self.__dict__:
+                # Exact integer sums: the same answer as the sorted path below, bit for bit.
+                target = int(quota_target(qv, self._total_units))
+                return weighted_select(self.reservations, self._units, target, self._total_units)
+            return float(lower_weighted_quantile(self._ascending[0], self._cum_units, qv))
         if not np.all(np.isfinite(q)) or np.any((q <= 0) | (q > 1)):
             raise ValueError("quota must lie in (0, 1] (a share of the constituency's weight)")
-        r_sorted, cum = self._ascending
-        return lower_weighted_quantile(r_sorted, cum, q)
+        return lower_weighted_quantile(self._ascending[0], self._cum_units, q)
 
 
 def win_set(constituency: Constituency, quota: float, side: Side = "X") -> WinSet:
@@ -382,7 +420,8 @@ def ratifies(constituency: Constituency, quota: float, x: npt.ArrayLike, side: S
     check_instance("constituency", constituency, Constituency)
     q = check_quota("quota", quota)
     check_label("side", side, SIDES)
-    out = reaches_quota(constituency.votes_for(x, side), q)
+    # The same exact integer count and target as the pivot of win_set: the two agree by construction.
+    out = constituency._yes_units(check_shares("x", x), side) >= quota_target(q, constituency._total_units)
     return bool(out) if out.ndim == 0 else out
 
 

@@ -115,3 +115,11 @@ def test_win_set_matches_vote_counting_on_random_profiles(rankings, weights, q):
         assert (a in w) == (yes >= q * p.total * (1 - 1e-12))
     # Raising the quota never adds alternatives.
     assert tl.profile_win_set(p, min(1.0, q + 0.1)) <= w
+
+
+def test_weights_whose_sum_overflows_are_rejected_not_turned_into_nan():
+    """Two blocs of weight 1e308: their sum is not finite, so the support would be 0 (and {A} lost)."""
+    with pytest.raises(ValueError, match="finite sum"):
+        tl.Profile.from_shares({"A>NA": 1e308, "NA>A": 1e308})
+    half = tl.Profile.from_shares({"A>NA": 1e307, "NA>A": 1e307})  # the same ratios, rescaled
+    assert tl.profile_win_set(half, 0.5) == {"A"}

@@ -131,3 +131,84 @@ def test_overlap_and_winset_basics():
     assert tl.WinSet.empty().width == 0.0
     assert repr(tl.WinSet.empty()) == "WinSet(empty)"
     assert list(a.contains([0.2, 0.3, 1.0])) == [False, True, True]
+
+
+# -- the tie rule at any size (issue: cumsum rounding broke it from 10^5 constituents) ----------
+
+
+def boundary_and_outside(w: tl.WinSet, side: str) -> tuple[float, float]:
+    """The win-set's boundary and the nearest float just outside it."""
+    return (w.lo, np.nextafter(w.lo, -1.0)) if side == "X" else (w.hi, np.nextafter(w.hi, 2.0))
+
+
+@pytest.mark.parametrize("n", [10**5, 10**6])
+@pytest.mark.parametrize("side", ["X", "Y"])
+def test_equal_weights_boundary_ratifies_at_large_n(n, side):
+    """Putnam's tie rule with 0.1-weights (not exactly representable): half the weight ratifies."""
+    c = tl.Constituency((np.arange(1, n + 1) - 0.5) / n, np.full(n, 0.1))
+    w = tl.win_set(c, 0.5, side)
+    inside, outside = boundary_and_outside(w, side)
+    assert tl.ratifies(c, 0.5, inside, side)
+    assert not tl.ratifies(c, 0.5, outside, side)
+    pivot = (n // 2 - 0.5) / n  # the (n/2)-th constituent brings exactly half the weight
+    assert (w.lo if side == "X" else 1 - w.hi) == pytest.approx(pivot, abs=1e-15)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 10**6), st.integers(0, 2**32 - 1), quotas, st.sampled_from("XY"))
+def test_win_set_boundary_ratifies_and_just_outside_does_not(n, seed, q, side):
+    rng = np.random.default_rng(seed)
+    c = tl.Constituency(rng.random(n), rng.random(n) + 0.01)
+    w = tl.win_set(c, q, side)
+    inside, outside = boundary_and_outside(w, side)
+    assert tl.ratifies(c, q, inside, side)
+    if 0.0 <= outside <= 1.0:
+        assert not tl.ratifies(c, q, outside, side)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 3 * 10**5), st.integers(0, 2**32 - 1), quotas, st.sampled_from("XY"))
+def test_results_do_not_depend_on_earlier_calls(n, seed, q, side):
+    """A fresh constituency (selection, no sort) and one whose sorted caches are warm agree exactly."""
+    rng = np.random.default_rng(seed)
+    r, weights = rng.random(n), rng.random(n) + 0.01
+    r[: n // 3] = np.round(r[: n // 3], 2)  # ties at the pivot too
+    fresh, warm = tl.Constituency(r, weights), tl.Constituency(r, weights)
+    warm.yes_share(0.5)
+    warm.pivot(np.array([0.3, q]))
+    assert tl.win_set(fresh, q, side) == tl.win_set(warm, q, side)
+    assert fresh.pivot(q) == warm.pivot(q) == warm.pivot(np.array([q]))[0]
+    x = rng.random(50)
+    assert np.array_equal(tl.ratifies(fresh, q, x, side), tl.ratifies(warm, q, x, side))
+
+
+def test_win_set_and_vote_agree_on_every_boundary_of_a_sweep():
+    """The issue's probe: 120 boundary cases, each checked before and after other calls."""
+    n = 10**5
+    c = tl.Constituency((np.arange(1, n + 1) - 0.5) / n, np.full(n, 0.1))
+    for q in np.linspace(0.05, 1.0, 60):
+        for side in "XY":
+            first = tl.win_set(tl.Constituency(c.reservations, c.weights), q, side)
+            c.yes_share(0.5)
+            assert tl.win_set(c, q, side) == first
+            assert tl.ratifies(c, q, boundary_and_outside(first, side)[0], side)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        (dict(lo=float("nan"), hi=0.0, is_empty=True), ValueError, "lo must be a finite"),
+        (dict(lo=0.2, hi=0.7, is_empty=True), ValueError, r"an empty win-set is WinSet.empty\(\)"),
+        (dict(lo="a", hi=0.0, is_empty=True), TypeError, "lo must be a real number"),
+        (dict(lo=0.2, hi=0.7, is_empty="yes"), TypeError, "is_empty must be a bool"),
+        (dict(lo=0.2, hi=0.7, is_empty=1), TypeError, "is_empty must be a bool"),
+    ],
+)
+def test_win_set_is_validated_even_when_empty(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        tl.WinSet(**kwargs)
+
+
+def test_the_empty_win_set_is_one_value():
+    assert tl.WinSet(1.0, 0.0, is_empty=np.bool_(True)) == tl.WinSet.empty()
+    assert tl.WinSet.empty().width == 0.0 and not tl.WinSet.empty().contains(0.5)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .._checks import check_gamma, check_instance, check_real
+from .._checks import check_gamma, check_instance, check_real, check_shares
 from ..winsets import Constituency
 
 __all__ = ["SmoothLaw"]
@@ -114,11 +114,19 @@ class SmoothLaw:
         return cls(cdf, pdf, f"logistic kernel (h={h:.3g})")
 
     def density(self, x: npt.ArrayLike) -> Array:
-        """:math:`F'(x)`, from ``pdf`` or a central difference of ``cdf``."""
-        xs = np.asarray(x, dtype=float)
+        """:math:`F'(x)` for ``x`` in [0, 1], from ``pdf`` or a central difference of ``cdf``.
+
+        Infinite where the law's density is (a power law with :math:`\\gamma < 1` at 0).
+        """
+        xs = check_shares("x", x)
         if self.pdf is not None:
-            return np.asarray(self.pdf(xs), dtype=float)
-        step = 1e-6
-        lo, hi = np.clip(xs - step, 0.0, 1.0), np.clip(xs + step, 0.0, 1.0)
-        diff = np.asarray(self.cdf(hi), dtype=float) - np.asarray(self.cdf(lo), dtype=float)
-        return np.asarray(diff / (hi - lo), dtype=np.float64)
+            out = np.asarray(self.pdf(xs), dtype=np.float64)
+        else:
+            step = 1e-6
+            lo, hi = np.clip(xs - step, 0.0, 1.0), np.clip(xs + step, 0.0, 1.0)
+            diff = np.asarray(self.cdf(hi), dtype=float) - np.asarray(self.cdf(lo), dtype=float)
+            out = np.asarray(diff / (hi - lo), dtype=np.float64)
+        if np.any(np.isnan(out)) or np.any(out < 0):
+            source = "pdf" if self.pdf is not None else "cdf (its central difference)"
+            raise ValueError(f"{source} of the smooth law {self.name!r} gave a negative or NaN density on [0, 1]")
+        return out
