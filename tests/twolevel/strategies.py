@@ -21,7 +21,18 @@ unit = st.floats(0.0, 1.0)
 #: A ratification quota in (0, 1].
 quotas = st.floats(min_value=1e-6, max_value=1.0)
 #: A quota that is not tiny (two-issue sides, where tiny quotas make every package win).
-box_quotas = st.floats(0.05, 1.0)
+moderate_quotas = st.floats(0.05, 1.0)
+box_quotas = moderate_quotas
+#: A quota of at least 1%.
+percent_quotas = st.floats(0.01, 1.0)
+#: A value of no-agreement for one negotiator (d_X or d_Y), at most half the stake.
+disagreement_values = st.floats(0.0, 0.5)
+#: The standard deviation of a win-set boundary's error (the defection model's uncertainty).
+uncertainties = st.floats(0.001, 0.5)
+#: A side on one issue.
+sides = st.sampled_from("XY")
+#: A seed for numpy's generator.
+seeds = st.integers(0, 2**32 - 1)
 #: A weight share strictly inside (0, 1), away from the extremes.
 weight_shares = st.floats(0.05, 0.95)
 #: Shapes of the power family, inside GAMMA_RANGE.
@@ -77,6 +88,15 @@ def spatial_constituencies(draw: st.DrawFn, max_size: int = 30) -> tl.SpatialCon
         return tl.SpatialConstituency(values, weights)
     return tl.SpatialConstituency(draw(reservation_lists(max_size)))
 
+
+#: Members as (reservation value, participation or stake) pairs.
+members = st.lists(st.tuples(unit, unit), min_size=1, max_size=30)
+#: Shares of the four types of constituents of a preference profile (some weight in all).
+four_types = st.tuples(unit, unit, unit, unit).filter(lambda t: sum(t) > 0.01)
+#: Rankings of two alternatives and no-agreement ("NA"), for random profiles.
+rankings = st.lists(st.permutations(["A", "B", "NA"]), min_size=1, max_size=6)
+#: A linkage country's members: (own-policy utility, benefit from the other's policy).
+linkage_members = st.lists(st.tuples(st.floats(-2, 2), st.floats(0, 2)), min_size=1, max_size=25)
 
 # -- two issues ------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import pytest
 import sympy as sp
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from strategies import gammas, weight_shares
 
 import twolevel.twoissue as tp
 from twolevel.symbolic_packages import lens_corners, package_formulas
@@ -158,7 +159,7 @@ def test_contract_equation_vanishes_on_the_numeric_curve_for_different_exponents
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.floats(0.1, 0.9), st.floats(0.1, 0.9), st.floats(0.2, 1.0), st.floats(0.2, 0.8))
+@given(weight_shares, weight_shares, gammas, st.floats(0.2, 0.8))
 def test_symbolic_equals_numeric_contract_curve(alpha, beta, g_b, g_c):
     a = tp.TwoIssueConstituency.power(alpha, g_b, g_c, 0.5, "A", n=11)
     b = tp.TwoIssueConstituency.power(beta, g_b, g_c, 0.5, "B", n=11)
@@ -168,8 +169,7 @@ def test_symbolic_equals_numeric_contract_curve(alpha, beta, g_b, g_c):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.floats(0.1, 0.9), st.floats(0.1, 0.9), st.floats(0.2, 1.0), st.floats(0.2, 1.0), st.floats(0.3, 0.95),
-       st.floats(0.3, 0.95))
+@given(weight_shares, weight_shares, gammas, gammas, st.floats(0.3, 0.95), st.floats(0.3, 0.95))
 def test_symbolic_equals_numeric_contours(alpha, beta, g_b, g_c, qa, qb):
     n = 2001
     gammas = (g_b, g_c, g_c, g_b)

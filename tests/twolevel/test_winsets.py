@@ -10,7 +10,7 @@ from numpy.testing import assert_allclose
 
 import twolevel as tl
 
-from strategies import quotas, reservation_lists
+from strategies import quotas, reservation_lists, seeds, sides
 
 reservations = reservation_lists(40)
 
@@ -67,7 +67,7 @@ def test_weights_count_not_heads():
 
 
 @settings(max_examples=200, deadline=None)
-@given(reservations, st.lists(st.floats(0.01, 10), min_size=40, max_size=40), quotas, st.sampled_from("XY"))
+@given(reservations, st.lists(st.floats(0.01, 10), min_size=40, max_size=40), quotas, sides)
 def test_win_set_is_exactly_the_ratified_agreements(r, w, q, side):
     c = tl.Constituency(r, weights=w[: len(r)])
     ws = tl.win_set(c, q, side)
@@ -77,7 +77,7 @@ def test_win_set_is_exactly_the_ratified_agreements(r, w, q, side):
 
 
 @settings(max_examples=200, deadline=None)
-@given(reservations, quotas, quotas, st.sampled_from("XY"))
+@given(reservations, quotas, quotas, sides)
 def test_raising_the_quota_never_enlarges_the_win_set(r, q1, q2, side):
     """Proposition (p. 448 and Figure 1): a larger required majority shrinks the win-set."""
     c = tl.Constituency(r)
@@ -155,7 +155,7 @@ def test_equal_weights_boundary_ratifies_at_large_n(n, side):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.integers(1, 10**6), st.integers(0, 2**32 - 1), quotas, st.sampled_from("XY"))
+@given(st.integers(1, 10**6), seeds, quotas, sides)
 def test_win_set_boundary_ratifies_and_just_outside_does_not(n, seed, q, side):
     rng = np.random.default_rng(seed)
     c = tl.Constituency(rng.random(n), rng.random(n) + 0.01)
@@ -167,7 +167,7 @@ def test_win_set_boundary_ratifies_and_just_outside_does_not(n, seed, q, side):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.integers(1, 3 * 10**5), st.integers(0, 2**32 - 1), quotas, st.sampled_from("XY"))
+@given(st.integers(1, 3 * 10**5), seeds, quotas, sides)
 def test_results_do_not_depend_on_earlier_calls(n, seed, q, side):
     """A fresh constituency (selection, no sort) and one whose sorted caches are warm agree exactly."""
     rng = np.random.default_rng(seed)
