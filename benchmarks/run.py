@@ -25,9 +25,11 @@ Times are the minimum over repeats, the usual estimator of the undisturbed cost.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 
@@ -89,14 +91,22 @@ def bench_win_set(repeat: int) -> tuple[float, float]:
     )
 
 
-def import_time(module: str, runs: int) -> float:
-    """Cumulative import time of ``module`` in a fresh interpreter (minimum over runs), seconds."""
+def import_time(module: str, runs: int, cache_dir: str) -> float:
+    """Cumulative import time of ``module`` in a fresh interpreter (minimum over runs), seconds.
+
+    Bytecode is cached in ``cache_dir`` (``PYTHONPYCACHEPREFIX``) and warmed by one run first, so
+    that both imports are measured as a reader meets them after the first one: installed numpy
+    ships its bytecode, and a ``PYTHONDONTWRITEBYTECODE`` environment would otherwise make every
+    run recompile twolevel's sources.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = cache_dir
     best = float("inf")
     pattern = re.compile(r"import time:\s+\d+\s+\|\s+(\d+)\s+\|\s+" + re.escape(module) + r"\s*$")
+    command = [sys.executable, "-X", "importtime", "-c", f"import {module}"]
+    subprocess.run(command, capture_output=True, check=True, env=env)  # warm the bytecode cache
     for _ in range(runs):
-        err = subprocess.run(
-            [sys.executable, "-X", "importtime", "-c", f"import {module}"], capture_output=True, text=True, check=True
-        ).stderr
+        err = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stderr
         us = [int(m.group(1)) for line in err.splitlines() if (m := pattern.match(line))]
         best = min(best, us[-1] / 1e6)
     return best
@@ -112,7 +122,8 @@ def main() -> int:
     rows.append(("Figure 1 update / bare redraw", upd, bare, 1.5))
     ws, part = bench_win_set(args.repeat)
     rows.append(("win-set of 10^6 weighted / np.partition", ws, part, 2.0))
-    imp_tl, imp_np = import_time("twolevel", 7), import_time("numpy", 7)
+    with tempfile.TemporaryDirectory() as cache:
+        imp_tl, imp_np = import_time("twolevel", 7, cache), import_time("numpy", 7, cache)
     rows.append(("import twolevel / import numpy", imp_tl, imp_np, 1.3))
     upd2, bare2 = bench_figure2(args.repeat)
     rows.append(("Figure 2 update / bare redraw", upd2, bare2, 2.0))
