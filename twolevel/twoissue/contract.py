@@ -1,7 +1,7 @@
-r"""Tangency of the two sides' iso-vote curves: Putnam's contract curve (p. 447).
+r"""Tangency of the two sides' iso-vote curves: Putnam's contract curve (pp. 446-447).
 
 Negotiators move "jointly towards points of tangency between their respective
-political indifference curves". At a tangency the gradients are
+political indifference curves" (p. 451). At a tangency the gradients are
 anti-parallel, :math:`\nabla V_A \times \nabla V_B = 0`. Empirical CDFs are
 step functions without gradients, so tangency uses each issue's
 :class:`~twolevel.twoissue.laws.SmoothLaw`.
