@@ -91,24 +91,27 @@ def bench_win_set(repeat: int) -> tuple[float, float]:
     )
 
 
-def import_time(module: str, runs: int, cache_dir: str) -> float:
-    """Cumulative import time of ``module`` in a fresh interpreter (minimum over runs), seconds.
+def import_times(modules: tuple[str, ...], runs: int, cache_dir: str) -> list[float]:
+    """Cumulative import time of each module in a fresh interpreter (minimum over runs), seconds.
 
-    Bytecode is cached in ``cache_dir`` (``PYTHONPYCACHEPREFIX``) and warmed by one run first, so
-    that both imports are measured as a reader meets them after the first one: installed numpy
-    ships its bytecode, and a ``PYTHONDONTWRITEBYTECODE`` environment would otherwise make every
-    run recompile twolevel's sources.
+    The modules are imported in alternation, run after run, so that a burst of load on the
+    machine affects both alike. Bytecode is cached in ``cache_dir`` (``PYTHONPYCACHEPREFIX``)
+    and warmed by one run first, so that both imports are measured as a reader meets them
+    after the first one: installed numpy ships its bytecode, and a ``PYTHONDONTWRITEBYTECODE``
+    environment would otherwise make every run recompile twolevel's sources.
     """
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = cache_dir
-    best = float("inf")
-    pattern = re.compile(r"import time:\s+\d+\s+\|\s+(\d+)\s+\|\s+" + re.escape(module) + r"\s*$")
-    command = [sys.executable, "-X", "importtime", "-c", f"import {module}"]
-    subprocess.run(command, capture_output=True, check=True, env=env)  # warm the bytecode cache
-    for _ in range(runs):
-        err = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stderr
-        us = [int(m.group(1)) for line in err.splitlines() if (m := pattern.match(line))]
-        best = min(best, us[-1] / 1e6)
+    best = [float("inf")] * len(modules)
+    for run in range(runs + 1):
+        for i, module in enumerate(modules):
+            command = [sys.executable, "-X", "importtime", "-c", f"import {module}"]
+            err = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stderr
+            if run == 0:
+                continue  # the warm-up run writes the bytecode cache
+            pattern = re.compile(r"import time:\s+\d+\s+\|\s+(\d+)\s+\|\s+" + re.escape(module) + r"\s*$")
+            us = [int(m.group(1)) for line in err.splitlines() if (m := pattern.match(line))]
+            best[i] = min(best[i], us[-1] / 1e6)
     return best
 
 
@@ -123,7 +126,7 @@ def main() -> int:
     ws, part = bench_win_set(args.repeat)
     rows.append(("win-set of 10^6 weighted / np.partition", ws, part, 2.0))
     with tempfile.TemporaryDirectory() as cache:
-        imp_tl, imp_np = import_time("twolevel", 7, cache), import_time("numpy", 7, cache)
+        imp_tl, imp_np = import_times(("twolevel", "numpy"), 15, cache)
     rows.append(("import twolevel / import numpy", imp_tl, imp_np, 1.3))
     upd2, bare2 = bench_figure2(args.repeat)
     rows.append(("Figure 2 update / bare redraw", upd2, bare2, 2.0))

@@ -119,7 +119,8 @@ def _as_floats(name: str, values: object, what: str) -> npt.NDArray[np.float64]:
 def check_shares(name: str, values: object) -> npt.NDArray[np.float64]:
     """Finite numbers in [0, 1] of any shape (agreements, shares of the stake, packages)."""
     arr = _as_floats(name, values, "a real number or an array of them")
-    if not np.all(np.isfinite(arr)) or np.any((arr < 0) | (arr > 1)):
+    # One pass, and NaN fails both comparisons; called in the model's inner loops.
+    if not ((arr >= 0.0) & (arr <= 1.0)).all():
         raise ValueError(f"{name} must lie in [0, 1] (finite values only)")
     return arr
 
