@@ -8,98 +8,104 @@ A flat public API over small modules, one idea each::
     feasible = tl.overlap(tl.win_set(x, 0.5, "X"), tl.win_set(y, 2 / 3, "Y"))
     tl.nash_bargaining(feasible)
 
-The model needs numpy only, and ``import twolevel`` stays light: only the
-one-issue core (:mod:`twolevel.winsets`) is imported eagerly, and every other
-public name is loaded on first use. ``twolevel.symbolic`` and
+The model needs numpy only, and every numpy-only module is imported here, so
+that every public name is an attribute of ``tl``. Only the heavy optional
+layers load on first use: ``twolevel.symbolic`` and
 ``twolevel.symbolic_packages`` (sympy) and ``twolevel.viz`` (matplotlib,
-ipywidgets) load only when a chapter touches them.
+ipywidgets).
+
+>>> import twolevel as tl
+>>> round(tl.win_set(tl.Constituency.uniform(0.6, n=1001), 0.5, "X").lo, 2)
+0.3
 """
 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from .winsets import (
-    TIE_TOLERANCE,
-    Constituency,
-    SpatialConstituency,
-    WinSet,
-    deadlock_quota,
-    overlap,
-    ratifies,
-    spatial_win_set,
-    win_set,
+from . import (
+    agreement,
+    bargaining,
+    defection,
+    linkage,
+    nonagreement,
+    participation,
+    profiles,
+    scenarios,
+    spatial,
+    twoissue,
+    winsets,
 )
+from .agreement import *  # noqa: F403
+from .bargaining import *  # noqa: F403
+from .defection import *  # noqa: F403
+from .linkage import *  # noqa: F403
+from .nonagreement import *  # noqa: F403
+from .participation import *  # noqa: F403
+from .profiles import *  # noqa: F403
+from .scenarios import *  # noqa: F403
+from .spatial import *  # noqa: F403
+from .spatial import SpatialConstituency, reversion_win_set
+from .twoissue import *  # noqa: F403
+from .twoissue import TwoIssueConstituency
+from .winsets import *  # noqa: F403
 
-# Everything else is loaded on first use (SPEC 1-style lazy loading), so that
-# `import twolevel` costs little more than `import numpy`: a chapter pays only
-# for the modules it touches. `from twolevel import lens` works as usual.
-_LAZY_NAMES = {
-    "agreement": ("agreement_probability", "expected_win_set_size"),
-    "bargaining": ("nash_bargaining", "split_the_difference"),
-    "defection": ("DefectionRates", "defection_rates", "simulate_defection"),
-    "linkage": ("LinkageCountry", "LinkageResult", "linkage_outcome"),
-    "nonagreement": ("constituency_from_costs", "isolationist_mix", "self_sufficient"),
-    "packages": (
-        "Curve",
-        "IsoVoteGrid",
-        "Lens",
-        "SmoothLaw",
-        "TwoIssueSide",
-        "contour",
-        "contract_curve",
-        "heterogeneous_iso_vote_grid",
-        "iso_vote_curve",
-        "iso_vote_grid",
-        "lens",
-        "lens_corners",
-        "tangency_residual",
-        "win_set_mask",
-    ),
-    "participation": ("effective_constituency", "participation_from_stakes", "politicise"),
-    "profiles": (
-        "NO_AGREEMENT",
-        "Bloc",
-        "DivisionEffect",
-        "Profile",
-        "condorcet_winner",
-        "division_effect",
-        "profile_win_set",
-        "putnam_example",
-        "support",
-        "united_counterpart",
-    ),
-}
-_NAME_TO_MODULE = {name: mod for mod, names in _LAZY_NAMES.items() for name in names}
+if TYPE_CHECKING:
+    from . import symbolic, symbolic_packages, viz
 
 __version__ = "0.1.0"
 
-_CORE = [
-    "TIE_TOLERANCE",
-    "Constituency",
-    "SpatialConstituency",
-    "WinSet",
-    "deadlock_quota",
-    "overlap",
-    "ratifies",
-    "spatial_win_set",
-    "win_set",
-]
-_LAZY = {"symbolic", "symbolic_packages", "viz"}
-__all__ = sorted(_CORE + list(_NAME_TO_MODULE) + list(_LAZY))
+# -- names kept for the chapters -------------------------------------------------
+# The chapters were written against these names; each is documented here and
+# listed in ALIASES so that a chapter can switch to the current name later.
+
+#: Old name of :class:`TwoIssueConstituency` (one side's Level II on two issues).
+TwoIssueSide = TwoIssueConstituency
 
 
-def __getattr__(name: str) -> Any:
+def spatial_win_set(constituency: SpatialConstituency, reversion: float, quota: float) -> WinSet:  # noqa: F405
+    """Old argument order of :func:`reversion_win_set` (reversion point before quota).
+
+    ``spatial_win_set(c, reversion, quota)`` is ``reversion_win_set(c, quota, reversion)``:
+    every other function takes the constituency, then the quota, then the rest.
+
+    Examples
+    --------
+    >>> import twolevel as tl
+    >>> tl.spatial_win_set(tl.SpatialConstituency([0.1, 0.5, 0.9]), 0.2, 0.5)
+    WinSet(0.2, 0.8)
+
+    References
+    ----------
+    Putnam (1988), note 31 (Shepsle and Weingast's win-set of the status quo), p. 437.
+    """
+    return reversion_win_set(constituency, quota, reversion)
+
+
+#: Old name -> current name, for the chapter authors.
+ALIASES = {"TwoIssueSide": "TwoIssueConstituency", "spatial_win_set": "reversion_win_set"}
+
+_LAZY = ("symbolic", "symbolic_packages", "viz")
+#: The numpy-only modules imported above, whose public names make up the flat API.
+_MODEL_MODULES = tuple(
+    m for m in list(globals().values())
+    if isinstance(m, ModuleType) and m.__name__.startswith(__name__ + ".") and m.__name__.rsplit(".", 1)[1] not in _LAZY
+    and not m.__name__.rsplit(".", 1)[1].startswith("_")
+)
+
+__all__ = sorted(
+    {name for module in _MODEL_MODULES for name in module.__all__} | set(ALIASES) | {"ALIASES", *_LAZY}
+)
+
+
+def __getattr__(name: str) -> ModuleType:
     # sympy and matplotlib are heavy: load these subpackages only when used.
     if name in _LAZY:
         module = importlib.import_module(f".{name}", __name__)
         globals()[name] = module
         return module
-    if name in _NAME_TO_MODULE:
-        value = getattr(importlib.import_module(f".{_NAME_TO_MODULE[name]}", __name__), name)
-        globals()[name] = value
-        return value
     raise AttributeError(f"module 'twolevel' has no attribute {name!r}")
 
 

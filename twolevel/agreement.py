@@ -32,7 +32,18 @@ __all__ = ["agreement_probability", "expected_win_set_size"]
 
 
 def expected_win_set_size(spread: npt.ArrayLike, quota: float) -> npt.NDArray[np.float64]:
-    r"""Length of a side's win-set in the population limit: :math:`1 - s\,q`."""
+    r"""Length of a side's win-set in the population limit: :math:`1 - s\,q`.
+
+    Examples
+    --------
+    >>> tl.expected_win_set_size([0.6, 0.9], 0.5)
+    array([0.7 , 0.55])
+
+    References
+    ----------
+    Putnam (1988), p. 438: "the larger each win-set, the more likely they are to overlap". Book:
+    proposition ``prop-larger`` (chapter 4).
+    """
     s = check_array("spread", spread, low=0.0, high=1.0)
     return 1.0 - s * check_quota("quota", quota)
 
@@ -67,6 +78,17 @@ def agreement_probability(
     -------
     numpy.ndarray
         Probabilities in [0, 1], shaped like ``broadcast(spread_x, spread_y)``.
+
+    Examples
+    --------
+    >>> p = tl.agreement_probability([0.3, 0.9], [0.3, 0.9], 0.5, 0.5, trials=2000, seed=1)
+    >>> p.round(2)
+    array([1.  , 0.95])
+
+    References
+    ----------
+    Putnam (1988), p. 438 (larger win-sets make agreement more likely). Book: proposition ``prop-
+    larger`` (chapter 4).
     """
     sx = check_array("spread_x", spread_x, low=0.0, high=1.0, one_dimensional=False)
     sy = check_array("spread_y", spread_y, low=0.0, high=1.0, one_dimensional=False)
@@ -82,4 +104,4 @@ def agreement_probability(
     sx_b, sy_b = np.broadcast_arrays(sx, sy)
     # X1 = s_X * ox and Y1 = 1 - s_Y * oy; overlap iff X1 <= Y1.
     ok = sx_b[..., None] * ox + sy_b[..., None] * oy <= 1.0
-    return ok.mean(axis=-1)
+    return np.asarray(ok.mean(axis=-1), dtype=np.float64)

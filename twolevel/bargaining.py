@@ -54,6 +54,20 @@ def nash_bargaining(feasible: WinSet, d_x: float = 0.0, d_y: float = 0.0) -> flo
     float or None
         :math:`\operatorname{clamp}((1 + d_X - d_Y)/2, \ell, h)`, or ``None``
         when the overlap is empty (deadlock).
+
+    Examples
+    --------
+    >>> tl.nash_bargaining(tl.WinSet(0.3, 0.55))
+    0.5
+    >>> tl.nash_bargaining(tl.WinSet(0.3, 0.4))
+    0.4
+    >>> tl.nash_bargaining(tl.WinSet.empty()) is None
+    True
+
+    References
+    ----------
+    Putnam (1988), p. 440 (win-set size and the distribution of the joint gains). Book: proposition
+    ``prop-schelling`` (chapter 4).
     """
     _check_overlap(feasible)
     dx, dy = check_unit("d_x", d_x), check_unit("d_y", d_y)
@@ -65,7 +79,17 @@ def nash_bargaining(feasible: WinSet, d_x: float = 0.0, d_y: float = 0.0) -> flo
 
 
 def split_the_difference(feasible: WinSet) -> float | None:
-    """Midpoint of the feasible range, or ``None`` when it is empty."""
+    """Midpoint of the feasible range, or ``None`` when it is empty.
+
+    Examples
+    --------
+    >>> round(tl.split_the_difference(tl.WinSet(0.3, 0.55)), 3)
+    0.425
+
+    References
+    ----------
+    Putnam (1988), p. 440. Book: proposition ``prop-schelling`` (chapter 4).
+    """
     _check_overlap(feasible)
     if feasible.is_empty:
         return None

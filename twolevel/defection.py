@@ -44,13 +44,27 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import check_nonnegative, check_positive_int, check_real, check_unit
+from .bargaining import nash_bargaining
+from .winsets import WinSet, overlap
 
-__all__ = ["DefectionRates", "defection_rates", "simulate_defection"]
+__all__ = ["DefectionModel", "DefectionRates", "defection_rates", "simulate_defection"]
 
 
 @dataclass(frozen=True)
 class DefectionRates:
-    """Probabilities (or simulated frequencies) of the four outcomes; they sum to 1."""
+    """Probabilities (or simulated frequencies) of the four outcomes; they sum to 1.
+
+    Examples
+    --------
+    >>> r = tl.defection_rates(0.3, 0.55, uncertainty=0.05, reneging_cost=0.8)
+    >>> round(r.deadlock + r.involuntary + r.voluntary + r.implemented, 12)
+    1.0
+
+    References
+    ----------
+    Putnam (1988), p. 438 (voluntary and involuntary defection). Book: definition ``def-defection``
+    (chapter 4).
+    """
 
     deadlock: float
     involuntary: float
@@ -63,23 +77,9 @@ def _phi(z: float) -> float:
     return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
 
 
-def _check(x1: float, y1: float, uncertainty: float, reneging_cost: float, temptation: float):
-    x1_ = check_unit("x1", x1)
-    y1_ = check_unit("y1", y1)
-    s = check_nonnegative("uncertainty", uncertainty)
-    if s > 1.0:
-        raise ValueError(f"uncertainty must lie in [0, 1] (a standard deviation in share units), got {s!r}")
-    c = check_nonnegative("reneging_cost", reneging_cost)
-    t = check_real("temptation", temptation)
-    if not t > 0:
-        raise ValueError(f"temptation must be > 0 (the largest gain from reneging), got {t!r}")
-    return x1_, y1_, s, c, t
-
-
-def defection_rates(
-    x1: float, y1: float, uncertainty: float, reneging_cost: float = 1.0, temptation: float = 1.0
-) -> DefectionRates:
-    r"""Closed-form outcome probabilities of the defection model (module docstring).
+@dataclass(frozen=True)
+class DefectionModel:
+    r"""The defection model's parameters (module docstring), validated once.
 
     Parameters
     ----------
@@ -91,11 +91,73 @@ def defection_rates(
         Reputational cost :math:`c \ge 0` of reneging.
     temptation : float
         Largest gain :math:`\tau > 0` from reneging.
+
+    Examples
+    --------
+    >>> m = tl.DefectionModel(x1=0.3, y1=0.55, uncertainty=0.05)
+    >>> m.proposal
+    0.5
+    >>> tl.DefectionModel(x1=0.6, y1=0.4, uncertainty=0.05).proposal is None
+    True
+
+    References
+    ----------
+    Putnam (1988), pp. 438-440 and note 38. Book: definition ``def-defection``, proposition ``prop-
+    involuntary`` (chapter 4).
     """
-    x1_, y1_, s, c, t = _check(x1, y1, uncertainty, reneging_cost, temptation)
-    if x1_ > y1_:
+
+    x1: float
+    y1: float
+    uncertainty: float
+    reneging_cost: float = 1.0
+    temptation: float = 1.0
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "x1", check_unit("x1", self.x1))
+        object.__setattr__(self, "y1", check_unit("y1", self.y1))
+        s = check_nonnegative("uncertainty", self.uncertainty)
+        if s > 1.0:
+            raise ValueError(f"uncertainty must lie in [0, 1] (a standard deviation in share units), got {s!r}")
+        object.__setattr__(self, "uncertainty", s)
+        object.__setattr__(self, "reneging_cost", check_nonnegative("reneging_cost", self.reneging_cost))
+        t = check_real("temptation", self.temptation)
+        if not t > 0:
+            raise ValueError(f"temptation must be > 0 (the largest gain from reneging), got {t!r}")
+        object.__setattr__(self, "temptation", t)
+
+    @property
+    def proposal(self) -> float | None:
+        """The Nash agreement in the believed overlap :math:`[x_1, y_1]`, or None under deadlock."""
+        return nash_bargaining(overlap(WinSet(self.x1, 1.0), WinSet(0.0, self.y1)))
+
+
+def defection_rates(
+    x1: float, y1: float, uncertainty: float, reneging_cost: float = 1.0, temptation: float = 1.0
+) -> DefectionRates:
+    r"""Closed-form outcome probabilities of the defection model (module docstring).
+
+    Parameters
+    ----------
+    x1, y1, uncertainty, reneging_cost, temptation : float
+        The parameters of :class:`DefectionModel`, validated by it.
+
+    Examples
+    --------
+    >>> r = tl.defection_rates(0.3, 0.55, uncertainty=0.05, reneging_cost=0.8)
+    >>> r.proposal, round(r.involuntary, 3), round(r.voluntary, 3)
+    (0.5, 0.159, 0.303)
+    >>> tl.defection_rates(0.3, 0.4, uncertainty=0.05).involuntary > r.involuntary
+    True
+
+    References
+    ----------
+    Putnam (1988), pp. 438-440. Book: proposition ``prop-involuntary`` (chapter 4).
+    """
+    m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
+    x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
+    x = m.proposal
+    if x is None:
         return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
-    x = min(max(0.5, x1_), y1_)
     if s == 0.0:
         p_ratify = 1.0
     else:
@@ -126,13 +188,25 @@ def simulate_defection(
     Each trial draws the true win-set boundaries, holds the up-or-down votes,
     and, if both sides ratify, draws each side's temptation to renege. Returns
     the observed frequencies; they converge to :func:`defection_rates`.
+
+    Examples
+    --------
+    >>> sim = tl.simulate_defection(0.3, 0.55, 0.05, 0.8, trials=20_000, seed=2)
+    >>> round(sim.involuntary, 2)
+    0.16
+
+    References
+    ----------
+    Putnam (1988), pp. 438-440. Book: proposition ``prop-involuntary`` and exercise ``ex-defection``
+    (chapter 4).
     """
-    x1_, y1_, s, c, t = _check(x1, y1, uncertainty, reneging_cost, temptation)
+    m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
+    x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
     trials = check_positive_int("trials", trials, maximum=10_000_000)
     seed = check_positive_int("seed", seed, minimum=0)
-    if x1_ > y1_:
+    x = m.proposal
+    if x is None:
         return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
-    x = min(max(0.5, x1_), y1_)
     rng = np.random.default_rng(seed)
     eps = rng.standard_normal((2, trials))
     true_x1 = x1_ + s * eps[0]

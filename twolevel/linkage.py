@@ -54,6 +54,16 @@ class LinkageCountry:
         Non-negative voting weights with a positive total (default equal).
     quota : float
         Ratification quota in (0, 1].
+
+    Examples
+    --------
+    >>> c = tl.LinkageCountry("X", "reflation", [-1.0, 2.0], [3.0, 0.0])
+    >>> c.name, c.policy
+    ('X', 'reflation')
+
+    References
+    ----------
+    Putnam (1988), pp. 446-448 (synergistic linkage). Book: definition ``def-synergy`` (chapter 5).
     """
 
     name: str
@@ -75,7 +85,8 @@ class LinkageCountry:
         object.__setattr__(self, "quota", check_quota("quota", self.quota))
 
     def _share(self, yes: npt.NDArray[np.bool_]) -> float:
-        return float(self.weights[yes].sum() / self.weights.sum())
+        w = np.asarray(self.weights, dtype=float)  # an array after __post_init__
+        return float(w[yes].sum() / w.sum())
 
     @property
     def support_alone(self) -> float:
@@ -98,7 +109,20 @@ class LinkageCountry:
 
 @dataclass(frozen=True)
 class LinkageResult:
-    """What each country ratifies alone and whether the linked package is ratified."""
+    """What each country ratifies alone and whether the linked package is ratified.
+
+    Examples
+    --------
+    >>> x = tl.LinkageCountry("X", "reflation", [-1.0, 2.0], [3.0, 0.0])
+    >>> y = tl.LinkageCountry("Y", "deregulation", [-1.0, 2.0], [3.0, 0.0])
+    >>> r = tl.linkage_outcome(x, y)
+    >>> r.alone, r.linked
+    ({'X': True, 'Y': True}, True)
+
+    References
+    ----------
+    Putnam (1988), pp. 447-448. Book: proposition ``prop-synergy`` (chapter 5).
+    """
 
     alone: dict[str, bool]
     linked: bool
@@ -113,7 +137,20 @@ class LinkageResult:
 
 
 def linkage_outcome(first: LinkageCountry, second: LinkageCountry) -> LinkageResult:
-    """Ratification of each policy alone and of the linked package (pp. 447–448)."""
+    """Ratification of each policy alone and of the linked package (pp. 447–448).
+
+    Examples
+    --------
+    >>> x = tl.LinkageCountry("X", "reflation", [-1.0, 2.0], [3.0, 0.0])
+    >>> y = tl.LinkageCountry("Y", "deregulation", [-1.0, 2.0], [3.0, 0.0])
+    >>> tl.linkage_outcome(x, y).linked
+    True
+
+    References
+    ----------
+    Putnam (1988), pp. 447-448 ("synergistic issue linkage"). Book: proposition ``prop-synergy``
+    (chapter 5).
+    """
     for nm, c in (("first", first), ("second", second)):
         if not isinstance(c, LinkageCountry):
             raise TypeError(f"{nm} must be a LinkageCountry, got {type(c).__name__}")

@@ -39,9 +39,21 @@ __all__ = ["constituency_from_costs", "isolationist_mix", "self_sufficient"]
 def constituency_from_costs(
     costs: npt.ArrayLike, weights: npt.ArrayLike | None = None, *, name: str = ""
 ) -> Constituency:
-    r"""A constituency whose members lose ``costs`` (in [0, 1]) if there is no agreement: :math:`r_i = 1 - \kappa_i`."""
+    r"""A constituency whose members lose ``costs`` (in [0, 1]) if there is no agreement: :math:`r_i = 1 - \kappa_i`.
+
+    Examples
+    --------
+    >>> c = tl.constituency_from_costs([0.1, 0.5, 0.9])
+    >>> c.reservations
+    array([0.9, 0.5, 0.1])
+
+    References
+    ----------
+    Putnam (1988), p. 442: the size of the win-set depends on "the cost of no-agreement". Book:
+    proposition ``prop-cost`` (chapter 5).
+    """
     k = check_array("costs", costs, low=0.0, high=1.0)
-    return Constituency(1.0 - k, weights, name)
+    return Constituency(1.0 - k, weights, name)  # type: ignore[arg-type]  # validated by Constituency
 
 
 def isolationist_mix(isolationists: float, internationalists: float, n: int = 1000, *, name: str = "") -> Constituency:
@@ -53,6 +65,17 @@ def isolationist_mix(isolationists: float, internationalists: float, n: int = 10
         Weight shares in [0, 1] with a sum of at most 1.
     n : int
         Number of conditional ("specifics-minded") constituents on the grid.
+
+    Examples
+    --------
+    >>> c = tl.isolationist_mix(0.3, 0.2, n=1000)
+    >>> round(tl.win_set(c, 0.5, "X").width, 2)
+    0.4
+
+    References
+    ----------
+    Putnam (1988), p. 442 (isolationists and internationalists). Book: proposition ``prop-cost``
+    (chapter 5).
     """
     z = check_unit("isolationists", isolationists)
     i = check_unit("internationalists", internationalists)
@@ -74,6 +97,17 @@ def self_sufficient(constituency: Constituency, dependence: float) -> Constituen
     ``dependence`` in [0, 1]: 1 leaves the constituency unchanged, 0 makes
     no-agreement free for everyone (every member then accepts only the side's
     best outcome). Reservation values become :math:`1 - \lambda (1 - r_i)`.
+
+    Examples
+    --------
+    >>> c = tl.constituency_from_costs([0.2, 0.6, 1.0])
+    >>> tl.self_sufficient(c, 0.5).reservations
+    array([0.9, 0.7, 0.5])
+
+    References
+    ----------
+    Putnam (1988), p. 443 (more self-sufficient states have smaller win-sets). Book: proposition
+    ``prop-cost`` (chapter 5).
     """
     if not isinstance(constituency, Constituency):
         raise TypeError(f"constituency must be a Constituency, got {type(constituency).__name__}")

@@ -37,6 +37,16 @@ def participation_from_stakes(stakes: npt.ArrayLike, cost_of_acting: float) -> n
     acting :math:`c > 0` nearly always takes part; members of a diffuse
     interest, each with a small stake, mostly abstain (the "abstention rate"
     that Putnam finds higher on monetary than on trade issues).
+
+    Examples
+    --------
+    >>> tl.participation_from_stakes([0.0, 1.0, 3.0], cost_of_acting=1.0)
+    array([0.  , 0.5 , 0.75])
+
+    References
+    ----------
+    Putnam (1988), p. 445 (participation varies with the stakes). Book: proposition ``prop-
+    politicisation`` (chapter 5).
     """
     s = check_array("stakes", stakes, low=0.0)
     c = check_unit("cost_of_acting", cost_of_acting)
@@ -49,6 +59,16 @@ def effective_constituency(constituency: Constituency, participation: npt.ArrayL
     """The constituency as it votes: weights times participation rates (in [0, 1]).
 
     Raises ValueError if nobody would participate (no effective weight).
+
+    Examples
+    --------
+    >>> c = tl.Constituency([0.2, 0.8])
+    >>> tl.effective_constituency(c, [1.0, 0.5]).weights
+    array([1. , 0.5])
+
+    References
+    ----------
+    Putnam (1988), p. 445. Book: proposition ``prop-politicisation`` (chapter 5).
     """
     if not isinstance(constituency, Constituency):
         raise TypeError(f"constituency must be a Constituency, got {type(constituency).__name__}")
@@ -67,6 +87,17 @@ def politicise(constituency: Constituency, participation: npt.ArrayLike, level: 
     Participation :math:`p_i` rises to :math:`p_i + \lambda (1 - p_i)`; at
     :math:`\lambda = 0` (secret diplomacy) only the usual participants vote,
     at :math:`\lambda = 1` everyone does.
+
+    Examples
+    --------
+    >>> c = tl.Constituency([0.2, 0.8])
+    >>> tl.politicise(c, [0.2, 0.9], 1.0).weights
+    array([1., 1.])
+
+    References
+    ----------
+    Putnam (1988), p. 445 (politicisation activates constituents who care less about the costs of
+    no-agreement). Book: proposition ``prop-politicisation`` (chapter 5).
     """
     lam = check_unit("level", level)
     p = check_array("participation", participation, low=0.0, high=1.0)

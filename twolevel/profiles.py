@@ -24,6 +24,7 @@ committed to a single policy" (p. 445).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,6 +58,17 @@ class Bloc:
         Every alternative exactly once, ``"NA"`` (no-agreement) included.
     weight : float
         A positive, finite share of the constituency (weights need not sum to 1).
+
+    Examples
+    --------
+    >>> b = tl.Bloc(("M", tl.NO_AGREEMENT, "H"), 0.45)
+    >>> b.ranking[0], b.weight
+    ('M', 0.45)
+
+    References
+    ----------
+    Putnam (1988), p. 444 (three types of constituents). Book: definition ``def-profile-win-set``
+    (chapter 5).
     """
 
     ranking: tuple[str, ...]
@@ -90,7 +102,18 @@ class Bloc:
 
 @dataclass(frozen=True)
 class Profile:
-    """The blocs of one Level II constituency, all ranking the same alternatives."""
+    """The blocs of one Level II constituency, all ranking the same alternatives.
+
+    Examples
+    --------
+    >>> p = tl.putnam_example()
+    >>> len(p.blocs), sorted(p.alternatives)
+    (3, ['A', 'B'])
+
+    References
+    ----------
+    Putnam (1988), p. 444. Book: definition ``def-profile-win-set`` (chapter 5).
+    """
 
     blocs: tuple[Bloc, ...]
 
@@ -106,6 +129,8 @@ class Profile:
                 raise ValueError(
                     f"every bloc must rank the same alternatives; {sorted(alts)} != {sorted(b.ranking)}"
                 )
+        if not math.isfinite(sum(b.weight for b in blocs)):
+            raise ValueError("the blocs' weights must have a finite sum (rescale them: only their ratios matter)")
         object.__setattr__(self, "blocs", blocs)
 
     @classmethod
@@ -128,7 +153,18 @@ class Profile:
 
 
 def support(profile: Profile, alternative: str) -> float:
-    """Share of the weight that ranks ``alternative`` above no-agreement."""
+    """Share of the weight that ranks ``alternative`` above no-agreement.
+
+    Examples
+    --------
+    >>> p = tl.putnam_example()
+    >>> [round(tl.support(p, a), 2) for a in sorted(p.alternatives)]
+    [0.55, 0.55]
+
+    References
+    ----------
+    Putnam (1988), p. 444. Book: definition ``def-profile-win-set`` (chapter 5).
+    """
     if alternative not in profile.alternatives:
         raise ValueError(f"alternative must be one of {profile.alternatives}, got {alternative!r}")
     return sum(b.weight for b in profile.blocs if alternative in b.accepts) / profile.total
@@ -139,6 +175,16 @@ def profile_win_set(profile: Profile, quota: float) -> frozenset[str]:
 
     An alternative is in the win-set iff the blocs ranking it above ``"NA"``
     hold at least ``quota`` of the weight (reaching the quota ratifies).
+
+    Examples
+    --------
+    >>> sorted(tl.profile_win_set(tl.putnam_example(), 0.5))
+    ['A', 'B']
+
+    References
+    ----------
+    Putnam (1988), pp. 437 and 444. Book: definition ``def-profile-win-set``, proposition
+    ``prop-45-45-10`` (chapter 5).
     """
     if not isinstance(profile, Profile):
         raise TypeError(f"profile must be a Profile, got {type(profile).__name__}")
@@ -152,6 +198,15 @@ def condorcet_winner(profile: Profile, include_no_agreement: bool = False) -> st
     With ``include_no_agreement=False`` this is the outcome "in a simple
     Level-II-only game" (p. 444): a domestic choice between the policies
     themselves, where no-agreement is not on the ballot.
+
+    Examples
+    --------
+    >>> tl.condorcet_winner(tl.putnam_example())
+    'B'
+
+    References
+    ----------
+    Putnam (1988), p. 444. Book: proposition ``prop-45-45-10`` (chapter 5).
     """
     alts = list(profile.alternatives) + ([NO_AGREEMENT] if include_no_agreement else [])
     total = profile.total
@@ -168,6 +223,17 @@ def putnam_example(divided: bool = True) -> Profile:
 
     Divided: 45% A > NA > B, 45% B > NA > A, 10% B > A > NA.
     United: 90% A > NA > B, 10% B > A > NA.
+
+    Examples
+    --------
+    >>> sorted(tl.profile_win_set(tl.putnam_example(divided=True), 0.5))
+    ['A', 'B']
+    >>> sorted(tl.profile_win_set(tl.putnam_example(divided=False), 0.5))
+    ['A']
+
+    References
+    ----------
+    Putnam (1988), p. 444 (the 45-45-10 example). Book: proposition ``prop-45-45-10`` (chapter 5).
     """
     if divided:
         return Profile.from_shares({"A>NA>B": 45, "B>NA>A": 45, "B>A>NA": 10})
@@ -185,6 +251,17 @@ def united_counterpart(profile: Profile, policy: str | None = None) -> Profile:
     keeps its place: isolationists stay isolationists, internationalists stay
     internationalists, and the committed blocs all back ``policy``. By default
     ``policy`` is the alternative with the most first preferences.
+
+    Examples
+    --------
+    >>> u = tl.united_counterpart(tl.putnam_example())
+    >>> sorted(tl.profile_win_set(u, 0.5))
+    ['B']
+
+    References
+    ----------
+    Putnam (1988), p. 445 (a government "firmly committed to a single policy"). Book: proposition
+    ``prop-division`` (chapter 5).
     """
     alts = profile.alternatives
     if policy is None:
@@ -205,7 +282,18 @@ def united_counterpart(profile: Profile, policy: str | None = None) -> Profile:
 
 @dataclass(frozen=True)
 class DivisionEffect:
-    """Win-sets and chances of a deal for a divided profile and its united counterpart."""
+    """Win-sets and chances of a deal for a divided profile and its united counterpart.
+
+    Examples
+    --------
+    >>> e = tl.division_effect(tl.putnam_example(), 0.5)
+    >>> sorted(e.divided_win_set), sorted(e.united_win_set)
+    (['A', 'B'], ['B'])
+
+    References
+    ----------
+    Putnam (1988), p. 444. Book: proposition ``prop-division`` (chapter 5).
+    """
 
     divided_win_set: frozenset[str]
     united_win_set: frozenset[str]
@@ -235,6 +323,16 @@ def division_effect(
     internationalists reach the quota, and *loses* A when A's own supporters
     fall short of a quota that the committed blocs together would reach.
     ``policy`` is passed to :func:`united_counterpart`.
+
+    Examples
+    --------
+    >>> e = tl.division_effect(tl.putnam_example(), 0.5)
+    >>> e.p_deal_divided, e.p_deal_united
+    (1.0, 0.5)
+
+    References
+    ----------
+    Putnam (1988), p. 444. Book: proposition ``prop-division`` (chapter 5).
     """
     q = check_quota("quota", quota)
     foreign = tuple(profile.alternatives if foreign_acceptable is None else foreign_acceptable)

@@ -30,7 +30,7 @@ is still in closed form).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 import sympy as sp
 
@@ -41,7 +41,21 @@ FAMILIES = ("uniform", "kumaraswamy")
 
 @dataclass(frozen=True)
 class Family:
-    """A parametric law of reservation values: symbols, CDF and quantile."""
+    """A parametric law of reservation values: symbols, CDF and quantile.
+
+    Examples
+    --------
+    >>> import sympy
+    >>> from twolevel.symbolic import family
+    >>> f = family("uniform", "X")
+    >>> f.params, f.quantile(sympy.Symbol("q"))
+    ((s_X,), q*s_X)
+
+    References
+    ----------
+    Putnam (1988), p. 437 (the win-set of a constituency). Book: proposition ``prop-pivot`` (chapter
+    4).
+    """
 
     name: str
     params: tuple[sp.Symbol, ...]
@@ -50,7 +64,19 @@ class Family:
 
 
 def family(name: str, side: str) -> Family:
-    """The law ``name`` with parameter symbols subscripted by ``side`` ("X" or "Y")."""
+    """The law ``name`` with parameter symbols subscripted by ``side`` ("X" or "Y").
+
+    Examples
+    --------
+    >>> from twolevel.symbolic import family
+    >>> k = family("kumaraswamy", "Y")
+    >>> k.name, k.params
+    ('kumaraswamy', (a_Y, b_Y, s_Y))
+
+    References
+    ----------
+    Putnam (1988), p. 437. Book: proposition ``prop-pivot`` (chapter 4).
+    """
     if name not in FAMILIES:
         raise ValueError(f"family must be one of {FAMILIES}, got {name!r}")
     if side not in ("X", "Y"):
@@ -90,6 +116,17 @@ class RatificationFormulas:
         where the win-sets overlap.
     dy_share_dq_y : sympy.Expr
         Its derivative with respect to Y's quota.
+
+    Examples
+    --------
+    >>> f = tl.symbolic.ratification_formulas()
+    >>> f.numeric("deadlock_quota")(0.5, 0.5, 0.6, 0.9)
+    np.float64(0.7777777777777777)
+
+    References
+    ----------
+    Putnam (1988), pp. 437-441. Book: proposition ``prop-pivot`` and exercise ``ex-deadlock-quota``
+    (chapter 4).
     """
 
     x_family: Family
@@ -114,7 +151,7 @@ class RatificationFormulas:
             raise ValueError(
                 f"name must be one of x1, y1, deadlock_quota, y_share, dy_share_dq_y; got {name!r}"
             )
-        return sp.lambdify(self.symbols, getattr(self, name), modules="numpy")
+        return cast(Callable[..., Any], sp.lambdify(self.symbols, getattr(self, name), modules="numpy"))
 
     def latex(self) -> dict[str, str]:
         """LaTeX for each formula, for display in the book."""
@@ -130,11 +167,18 @@ class RatificationFormulas:
 def ratification_formulas(x_family: str = "uniform", y_family: str = "uniform") -> RatificationFormulas:
     """Derive the closed forms for the given families of reservation values.
 
+    Examples
+    --------
     >>> f = ratification_formulas("uniform", "uniform")
     >>> f.x1, f.y1
     (q_X*s_X, -q_Y*s_Y + 1)
     >>> f.deadlock_quota
     Min(1, (-q_X*s_X + 1)/s_Y)
+
+    References
+    ----------
+    Putnam (1988), p. 437 (the win-set) and pp. 440-441 (Figure 1). Book: proposition
+    ``prop-pivot`` and exercise ``ex-deadlock-quota`` (chapter 4).
     """
     fx, fy = family(x_family, "X"), family(y_family, "Y")
     q_x = sp.Symbol("q_X", positive=True)

@@ -1,8 +1,8 @@
 r"""Closed forms of Figure 2's Edgeworth box for the power family, derived with sympy.
 
 Like :mod:`twolevel.symbolic`, this module imports sympy and is not loaded by
-``import twolevel``. The model is :mod:`twolevel.packages` with reservation
-values whose CDF is :math:`x^\gamma` (:meth:`TwoIssueSide.power`), one shape
+``import twolevel``. The model is :mod:`twolevel.twoissue` with reservation
+values whose CDF is :math:`x^\gamma` (:meth:`TwoIssueConstituency.power`), one shape
 per side and issue:
 
 .. math::
@@ -37,7 +37,7 @@ a curve from ``BM`` to ``AM`` (the diagonal when :math:`\alpha = \beta`,
 
 *Lens corners.* In the uniform case (all :math:`\gamma = 1`) the contours are
 straight lines and meet in at most one point, a linear solve
-(:attr:`PackageFormulas.uniform_corner`). Otherwise :func:`lens_corners`
+(:attr:`PackageFormulas.uniform_corner`). Otherwise :func:`exact_lens_corners`
 brackets the sign changes of :math:`c_A(b) - c_B(b)` and polishes each with
 ``sympy.nsolve``.
 """
@@ -46,14 +46,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 import numpy as np
 import sympy as sp
 
-from ._checks import check_quota, check_real
+from ._checks import check_gamma, check_open_unit, check_quota
 
-__all__ = ["PackageFormulas", "package_formulas", "lens_corners"]
+__all__ = ["PackageFormulas", "package_formulas", "exact_lens_corners", "lens_corners"]
 
 _NAMES = (
     "v_a",
@@ -94,6 +94,18 @@ class PackageFormulas:
         shared exponents (valid for :math:`\gamma_{Ac} < 1`).
     uniform_corner : tuple of sympy.Expr
         :math:`(b^*, c^*)` where the two straight contours of the uniform case meet.
+
+    Examples
+    --------
+    >>> f = tl.symbolic_packages.package_formulas()
+    >>> f.expression("v_a")
+    alpha*b**gamma_Ab + c**gamma_Ac*(1 - alpha)
+    >>> round(float(f.numeric("v_a")(0.25, 0.25, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.6, 0.6)), 3)
+    0.5
+
+    References
+    ----------
+    Putnam (1988), pp. 446-447 (Figure 2). Book: definition ``def-lens`` (chapter 5).
     """
 
     symbols: tuple[sp.Symbol, ...]
@@ -130,7 +142,7 @@ class PackageFormulas:
         ``name`` is one of ``v_a, v_b, contour_a, contour_b, mrs_a, mrs_b,
         contract_equation, contract_curve, uniform_corner_b, uniform_corner_c``.
         """
-        return sp.lambdify(self.symbols, self.expression(name), modules="numpy")
+        return cast(Callable[..., Any], sp.lambdify(self.symbols, self.expression(name), modules="numpy"))
 
     def latex(self) -> dict[str, str]:
         """LaTeX for each formula, for display in the book."""
@@ -156,6 +168,16 @@ def package_formulas() -> PackageFormulas:
     ((alpha*b**gamma_Ab - q_A)/(alpha - 1))**(1/gamma_Ac)
     >>> f.uniform_corner[0]
     (-alpha*q_B + alpha - beta*q_A + q_A + q_B - 1)/(alpha - beta)
+
+    Examples
+    --------
+    >>> f = tl.symbolic_packages.package_formulas()
+    >>> f.expression("contour_a")
+    ((alpha*b**gamma_Ab - q_A)/(alpha - 1))**(1/gamma_Ac)
+
+    References
+    ----------
+    Putnam (1988), pp. 446-447 (Figure 2). Book: definition ``def-lens`` (chapter 5).
     """
     b, c = sp.symbols("b c", positive=True)
     alpha, beta = sp.symbols("alpha beta", positive=True)
@@ -203,26 +225,17 @@ def package_formulas() -> PackageFormulas:
     )
 
 
-def _check_params(alpha: Any, beta: Any, gammas: Any, quota_a: Any, quota_b: Any) -> tuple[float, ...]:
-    vals = []
-    for nm, v in (("alpha", alpha), ("beta", beta)):
-        x = check_real(nm, v)
-        if not 0.0 < x < 1.0:
-            raise ValueError(f"{nm} must lie in the open interval (0, 1), got {x!r}")
-        vals.append(x)
+def _check_params(alpha: object, beta: object, gammas: object, quota_a: object, quota_b: object) -> tuple[float, ...]:
+    vals = [check_open_unit("alpha", alpha), check_open_unit("beta", beta)]
     if not isinstance(gammas, (tuple, list)) or len(gammas) != 4:
         raise TypeError("gammas must be a sequence of 4 shapes (gamma_Ab, gamma_Ac, gamma_Bb, gamma_Bc)")
-    for k, g in enumerate(gammas):
-        x = check_real(f"gammas[{k}]", g)
-        if not 0.05 <= x <= 1.0:
-            raise ValueError(f"gammas[{k}] must lie in [0.05, 1.0], got {x!r}")
-        vals.append(x)
+    vals += [check_gamma(f"gammas[{k}]", g) for k, g in enumerate(gammas)]
     vals.append(check_quota("quota_a", quota_a))
     vals.append(check_quota("quota_b", quota_b))
     return tuple(vals)
 
 
-def lens_corners(
+def exact_lens_corners(
     alpha: float,
     beta: float,
     gammas: tuple[float, float, float, float],
@@ -252,6 +265,16 @@ def lens_corners(
     -------
     list of (b, c)
         Sorted by ``b``.
+
+    Examples
+    --------
+    >>> from twolevel.symbolic_packages import exact_lens_corners
+    >>> [(round(b, 3), round(c, 3)) for b, c in exact_lens_corners(0.5, 0.5, (0.5, 0.5, 0.5, 0.5), 0.6, 0.6)]
+    [(0.051, 0.949), (0.949, 0.051)]
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: proposition ``prop-lens`` (chapter 5).
     """
     al, be, gab, gac, gbb, gbc, qa, qb = _check_params(alpha, beta, gammas, quota_a, quota_b)
     if not isinstance(scan, int) or isinstance(scan, bool) or not 11 <= scan <= 100_001:
@@ -268,11 +291,11 @@ def lens_corners(
         return [(bx, cx)] if 0.0 <= bx <= 1.0 and 0.0 <= cx <= 1.0 else []
     # Both contours are in the box where their bases t lie in [0, 1]: an interval of b with
     # closed-form ends (t_A falls with b, t_B rises). Scan exactly that interval.
-    def root(x: float, g: float) -> float:
-        return float(np.clip(x, 0.0, 1.0)) ** (1 / g)
+    def base_root(x: float, g: float) -> float:
+        return float(float(np.clip(x, 0.0, 1.0)) ** (1 / g))
 
-    lo = max(root((qa - (1 - al)) / al, gab), 1 - root(qb / be, gbb))
-    hi = min(root(qa / al, gab), 1 - root((qb - (1 - be)) / be, gbb))
+    lo = max(base_root((qa - (1 - al)) / al, gab), 1 - base_root(qb / be, gbb))
+    hi = min(base_root(qa / al, gab), 1 - base_root((qb - (1 - be)) / be, gbb))
     if lo > hi:
         return []
     bgrid = np.linspace(lo, hi, scan)
@@ -293,3 +316,9 @@ def lens_corners(
             root = float(sp.nsolve(expr, bsym, (float(bgrid[k]), float(bgrid[k + 1])), solver="anderson"))
         out.append((root, float(f.contour_a.subs(values).subs(bsym, root))))
     return sorted(set(out))
+
+
+#: The name the chapters use (kept so that they run unchanged): the same
+#: function as :func:`exact_lens_corners`, which is distinct from the
+#: vote-counting :func:`twolevel.lens_corners`.
+lens_corners = exact_lens_corners

@@ -34,12 +34,9 @@ intervals bounded by the *pivotal* reservation value, the weighted lower
 
 and agreement is feasible iff they overlap, :math:`X_1 \le Y_1`.
 
-*Heterogeneous issue* ("factional" conflict). Constituents have ideal points
-:math:`\theta_i` and symmetric single-peaked preferences; no-agreement is a
-reversion point :math:`x_0`. Constituent :math:`i` approves :math:`x` iff
-:math:`|x - \theta_i| \le |x_0 - \theta_i|`. The win-set of :math:`x_0`
-(Shepsle and Weingast 1987, Putnam's note 31) is fixed by two pivotal voters
-(see :func:`spatial_win_set`).
+A heterogeneous ("factional") issue, with ideal points and a reversion
+point, is :mod:`twolevel.spatial`; the selection algorithm that finds a pivot
+without sorting is in the package's private numerics.
 
 >>> import twolevel as tl
 >>> x = tl.Constituency.uniform(spread=0.6, n=1001)
@@ -56,36 +53,43 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from ._checks import (
     check_array,
+    check_instance,
+    check_label,
     check_positive_int,
     check_quota,
     check_real,
+    check_shares,
     check_unit,
     check_weights,
+)
+from ._numerics import (
+    TIE_TOLERANCE,
+    lower_weighted_quantile,
+    quota_target,
+    weight_units,
+    weighted_select,
 )
 
 __all__ = [
     "WinSet",
     "Constituency",
-    "SpatialConstituency",
     "win_set",
     "overlap",
     "ratifies",
     "deadlock_quota",
-    "spatial_win_set",
     "TIE_TOLERANCE",
 ]
 
+#: A side on one issue: X (whose share :math:`x` is the agreement) or Y (who receives :math:`1 - x`).
 Side = Literal["X", "Y"]
-
-#: Relative tolerance with which a yes-weight "reaches" the quota.
-TIE_TOLERANCE = 1e-12
+SIDES: tuple[str, ...] = ("X", "Y")
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,18 @@ class WinSet:
 
     Use :meth:`WinSet.empty` for the empty set; an interval with ``lo > hi``
     cannot be constructed directly.
+
+    Examples
+    --------
+    >>> w = tl.WinSet(0.3, 1.0)
+    >>> w.width, bool(w.contains(0.5)), bool(w.contains(0.2))
+    (0.7, True, False)
+    >>> tl.WinSet.empty()
+    WinSet(empty)
+
+    References
+    ----------
+    Putnam (1988), p. 437 (the win-set). Book: definition ``def-win-set`` (chapter 4).
     """
 
     lo: float
@@ -101,11 +117,20 @@ class WinSet:
     is_empty: bool = field(default=False)
 
     def __post_init__(self) -> None:
+        if not isinstance(self.is_empty, (bool, np.bool_)):
+            raise TypeError(f"is_empty must be a bool, got {type(self.is_empty).__name__} {self.is_empty!r}")
         if self.is_empty:
+            # One empty set: the bounds of WinSet.empty(), so that equal sets compare equal.
+            if check_real("lo", self.lo) != 1.0 or check_real("hi", self.hi) != 0.0:
+                raise ValueError(f"an empty win-set is WinSet.empty() (lo=1, hi=0), got lo={self.lo!r}, hi={self.hi!r}")
+            object.__setattr__(self, "is_empty", True)
+            object.__setattr__(self, "lo", 1.0)
+            object.__setattr__(self, "hi", 0.0)
             return
         lo, hi = check_unit("lo", self.lo), check_unit("hi", self.hi)
         if lo > hi:
             raise ValueError(f"lo must be <= hi for a non-empty win-set, got lo={lo!r}, hi={hi!r}")
+        object.__setattr__(self, "is_empty", False)
         object.__setattr__(self, "lo", lo)
         object.__setattr__(self, "hi", hi)
 
@@ -129,56 +154,8 @@ class WinSet:
         return "WinSet(empty)" if self.is_empty else f"WinSet({self.lo:.6g}, {self.hi:.6g})"
 
 
-def _lower_weighted_quantile_sorted(
-    r_sorted: npt.NDArray[np.float64], cum: npt.NDArray[np.float64], q: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]:
-    target = q * cum[-1] * (1.0 - TIE_TOLERANCE)
-    k = np.searchsorted(cum, target, side="left")
-    return r_sorted[np.minimum(k, r_sorted.size - 1)]
-
-
-def _weighted_select(
-    r: npt.NDArray[np.float64], w: npt.NDArray[np.float64], target: float, total: float, _depth: int = 0
-) -> float:
-    """Smallest ``r[k]`` whose sorted cumulative weight reaches ``target``, in expected linear time.
-
-    ``total`` is ``w.sum()``. A seeded sample brackets the answer; one pass
-    weighs what lies below the bracket, and only the values inside it are
-    searched further (recursively). If the bracket misses (possible with very
-    skewed weights) the answer comes from a full sort, so the result never
-    depends on the sample.
-    """
-    n = r.size
-    if n > 4096 and _depth <= 3 and total > 0:
-        m = 8192 if _depth == 0 else min(2048, n // 8)
-        sample = np.random.default_rng(0x2F + _depth).integers(0, n, size=m)
-        rs, ws = r[sample], w[sample]
-        order = np.argsort(rs)
-        rs, cs = rs[order], np.cumsum(ws[order])
-        if cs[-1] > 0:
-            q = target / total
-            cs /= cs[-1]
-            # 4 standard errors of the sample quantile: the bracket almost never misses.
-            delta = 4.0 * math.sqrt(max(q * (1 - q), 1e-4) / m) + 1.0 / m
-            i_lo = int(np.searchsorted(cs, q - delta, side="left"))
-            i_hi = int(np.searchsorted(cs, q + delta, side="left"))
-            lo_val = rs[i_lo] if q - delta > 0 and i_lo < m else -math.inf
-            hi_val = rs[i_hi] if q + delta < 1 and i_hi < m else math.inf
-            below = r < lo_val
-            # An explicit float mask keeps np.dot on its fast (BLAS) path.
-            w_below = float(np.dot(w, below.astype(np.float64)))
-            idx = np.flatnonzero((r <= hi_val) ^ below)
-            sub_w = w[idx]
-            w_inside = float(sub_w.sum())
-            if idx.size and w_below < target <= w_below + w_inside:
-                return _weighted_select(r[idx], sub_w, target - w_below, w_inside, _depth + 1)
-    o = np.argsort(r, kind="stable")
-    k = int(np.searchsorted(np.cumsum(w[o]), target, side="left"))
-    return float(r[o][min(k, n - 1)])
-
-
-def _frozen_points(
-    name: str, values: Any, weights: Any
+def frozen_points(
+    name: str, values: object, weights: object
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Validated, read-only positions in [0, 1] and their weights (equal by default)."""
     v = check_array(name, values, low=0.0, high=1.0)
@@ -205,14 +182,28 @@ class Constituency:
         reduced to some common denominator" (p. 437).
     name : str
         Label used in figures.
+
+    Examples
+    --------
+    >>> c = tl.Constituency([0.2, 0.5, 0.8], weights=[1, 1, 2])
+    >>> c.size, c.yes_share(0.5), c.pivot(0.5)
+    (3, 0.5, 0.5)
+    >>> round(tl.Constituency.uniform(0.6, n=1001).pivot(0.5), 3)
+    0.3
+
+    References
+    ----------
+    Putnam (1988), p. 437 (voting weights reduced to a common denominator) and p. 442
+    (isolationists). Book: proposition ``prop-pivot`` (chapter 4).
     """
 
     reservations: npt.NDArray[np.float64]
-    weights: npt.NDArray[np.float64] | None = None
+    # None (equal weights) is replaced by an array in __post_init__, so readers always get an array.
+    weights: npt.NDArray[np.float64] = None  # type: ignore[assignment]
     name: str = ""
 
     def __post_init__(self) -> None:
-        r, w = _frozen_points("reservations", self.reservations, self.weights)
+        r, w = frozen_points("reservations", self.reservations, self.weights)
         object.__setattr__(self, "reservations", r)
         object.__setattr__(self, "weights", w)
 
@@ -227,7 +218,7 @@ class Constituency:
         """
         s = check_unit("spread", spread)
         n = check_positive_int("n", n, maximum=10_000_000)
-        return cls(s * (np.arange(1, n + 1) - 0.5) / n, None, name)
+        return cls(s * (np.arange(1, n + 1) - 0.5) / n, name=name)
 
     @classmethod
     def kumaraswamy(cls, a: float, b: float, spread: float = 1.0, n: int = 1001, *, name: str = "") -> Constituency:
@@ -247,33 +238,83 @@ class Constituency:
         s = check_unit("spread", spread)
         n = check_positive_int("n", n, maximum=10_000_000)
         p = (np.arange(1, n + 1) - 0.5) / n
-        return cls(s * (1.0 - (1.0 - p) ** (1.0 / b_)) ** (1.0 / a_), None, name)
+        return cls(s * (1.0 - (1.0 - p) ** (1.0 / b_)) ** (1.0 / a_), name=name)
 
     # -- the model ------------------------------------------------------------
     @property
     def size(self) -> int:
+        """Number of constituents."""
         return int(self.reservations.size)
 
     @cached_property
-    def _total(self) -> float:
-        return float(self.weights.sum())
+    def _units(self) -> npt.NDArray[np.int64]:
+        """The weights in exact integer units (every vote count is an exact integer sum)."""
+        return weight_units(self.weights)
 
     @cached_property
-    def _sorted(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-        o = np.argsort(self.reservations, kind="stable")
-        return self.reservations[o], np.cumsum(self.weights[o])
+    def _total_units(self) -> int:
+        return int(self._units.sum())
+
+    @cached_property
+    def _order(self) -> npt.NDArray[np.intp]:
+        return np.argsort(self.reservations, kind="stable")
+
+    @cached_property
+    def _ascending(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Reservation values sorted up, and the cumulative weights in that order (for reported shares)."""
+        return self.reservations[self._order], np.cumsum(self.weights[self._order])
+
+    @cached_property
+    def _cum_units(self) -> npt.NDArray[np.int64]:
+        """Cumulative weight units in the order of :attr:`_ascending`: exact, for every decision."""
+        return np.cumsum(self._units[self._order])
+
+    @cached_property
+    def _y_bounds(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+        """Y's boundaries :math:`1 - r_i` sorted up, and the weight (float, units) of the constituents above each."""
+        r_sorted, _ = self._ascending
+        desc = self._order[::-1]
+        return 1.0 - r_sorted[::-1], np.cumsum(self.weights[desc]), np.cumsum(self._units[desc])
+
+    def _yes_units(self, x: npt.NDArray[np.float64], side: str) -> npt.NDArray[np.int64]:
+        """Exact yes-weight (in units) on agreement(s) ``x`` for ``side``: the one count every decision uses."""
+        if side == "X":
+            k = np.searchsorted(self._ascending[0], x, side="right")
+            return np.where(k > 0, self._cum_units[np.maximum(k - 1, 0)], 0)
+        bounds, _, units_desc = self._y_bounds
+        k = np.searchsorted(bounds, x, side="left")  # bounds[k:] >= x
+        return np.where(k > 0, self._total_units - units_desc[np.maximum(k - 1, 0)], self._total_units)
 
     def yes_share(self, share: npt.ArrayLike) -> npt.NDArray[np.float64] | float:
         r"""Share of weight voting yes when the side receives ``share``: :math:`V(s)`.
 
-        Vectorised over ``share`` (values in [0, 1]).
+        Vectorised over ``share`` (values in [0, 1]). A reported number: the
+        decisions (:func:`ratifies`, :func:`win_set`, :meth:`pivot`) count the
+        same votes exactly, in integer units of the total weight, so they
+        agree with each other bit for bit; this float share can differ from
+        that count in its last bits.
         """
-        s = np.asarray(share, dtype=float)
-        if not np.all(np.isfinite(s)) or np.any((s < 0) | (s > 1)):
-            raise ValueError("share must lie in [0, 1] (finite values only)")
-        r_sorted, cum = self._sorted
+        s = check_shares("share", share)
+        r_sorted, cum = self._ascending
         k = np.searchsorted(r_sorted, s, side="right")
         out = np.where(k > 0, cum[np.maximum(k - 1, 0)], 0.0) / cum[-1]
+        return float(out) if out.ndim == 0 else out
+
+    def votes_for(self, x: npt.ArrayLike, side: Side = "X") -> npt.NDArray[np.float64] | float:
+        r"""Share of weight voting yes on agreement(s) ``x`` (X's share) when this is ``side``'s constituency.
+
+        :math:`V_X(x)` for X; for Y, :math:`x` is compared with :math:`1 - r_i`
+        (not :math:`1 - x` with :math:`r_i`) so that the boundary
+        :math:`Y_1 = 1 - r_\text{pivot}` returned by :func:`win_set` is itself
+        ratified, bit for bit.
+        """
+        xs = check_shares("x", x)
+        if check_label("side", side, SIDES) == "X":
+            return self.yes_share(xs)
+        bounds, w_desc, _ = self._y_bounds
+        total = self._ascending[1][-1]
+        k = np.searchsorted(bounds, xs, side="left")  # bounds[k:] >= x
+        out = np.where(k > 0, total - w_desc[np.maximum(k - 1, 0)], total) / total
         return float(out) if out.ndim == 0 else out
 
     def pivot(self, quota: npt.ArrayLike) -> npt.NDArray[np.float64] | float:
@@ -286,15 +327,14 @@ class Constituency:
         q = np.asarray(quota, dtype=float)
         if q.ndim == 0:
             qv = check_quota("quota", float(q))
-            if self.size > 4096 and "_sorted" not in self.__dict__:
-                target = qv * self._total * (1.0 - TIE_TOLERANCE)
-                return _weighted_select(self.reservations, self.weights, target, self._total)
-            r_sorted, cum = self._sorted
-            return float(_lower_weighted_quantile_sorted(r_sorted, cum, np.asarray(qv)))
+            if self.size > 4096 and "_cum_units" not in self.__dict__:
+                # Exact integer sums: the same answer as the sorted path below, bit for bit.
+                target = int(quota_target(qv, self._total_units))
+                return weighted_select(self.reservations, self._units, target, self._total_units)
+            return float(lower_weighted_quantile(self._ascending[0], self._cum_units, qv))
         if not np.all(np.isfinite(q)) or np.any((q <= 0) | (q > 1)):
             raise ValueError("quota must lie in (0, 1] (a share of the constituency's weight)")
-        r_sorted, cum = self._sorted
-        return _lower_weighted_quantile_sorted(r_sorted, cum, q)
+        return lower_weighted_quantile(self._ascending[0], self._cum_units, q)
 
 
 def win_set(constituency: Constituency, quota: float, side: Side = "X") -> WinSet:
@@ -314,56 +354,78 @@ def win_set(constituency: Constituency, quota: float, side: Side = "X") -> WinSe
     Returns
     -------
     WinSet
+
+    Examples
+    --------
+    >>> x = tl.Constituency.uniform(0.6, n=1001)
+    >>> tl.win_set(x, 0.5, "X")
+    WinSet(0.3, 1)
+    >>> tl.win_set(tl.Constituency.uniform(0.9, n=1001), 2 / 3, "Y")
+    WinSet(0, 0.39985)
+
+    References
+    ----------
+    Putnam (1988), p. 437 (definition) and pp. 440-441 (Figure 1). Book: definition ``def-win-set``,
+    proposition ``prop-pivot`` (chapter 4).
     """
-    if not isinstance(constituency, Constituency):
-        raise TypeError(f"constituency must be a Constituency, got {type(constituency).__name__}")
-    if side not in ("X", "Y"):
-        raise ValueError(f"side must be 'X' or 'Y', got {side!r}")
+    check_instance("constituency", constituency, Constituency)
+    check_label("side", side, SIDES)
     p = float(constituency.pivot(check_quota("quota", quota)))
     return WinSet(p, 1.0) if side == "X" else WinSet(0.0, 1.0 - p)
 
 
-def overlap(a: WinSet, b: WinSet) -> WinSet:
+def overlap(first: WinSet, second: WinSet) -> WinSet:
     """The agreements in both win-sets: the feasible Level I agreements (p. 438).
 
     Empty means deadlock: "agreement is possible only if those win-sets overlap".
+
+    Examples
+    --------
+    >>> tl.overlap(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.55))
+    WinSet(0.3, 0.55)
+    >>> tl.overlap(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.1)).is_empty
+    True
+
+    References
+    ----------
+    Putnam (1988), p. 438: "agreement is possible only if those win-sets overlap". Book: proposition
+    ``prop-larger`` (chapter 4).
     """
-    for nm, v in (("a", a), ("b", b)):
-        if not isinstance(v, WinSet):
-            raise TypeError(f"{nm} must be a WinSet, got {type(v).__name__}")
-    if a.is_empty or b.is_empty:
+    check_instance("first", first, WinSet)
+    check_instance("second", second, WinSet)
+    if first.is_empty or second.is_empty:
         return WinSet.empty()
-    lo, hi = max(a.lo, b.lo), min(a.hi, b.hi)
+    lo, hi = max(first.lo, second.lo), min(first.hi, second.hi)
     return WinSet(lo, hi) if lo <= hi else WinSet.empty()
 
 
-def ratifies(constituency: Constituency, quota: float, x: npt.ArrayLike, side: Side = "X") -> Any:
+def ratifies(constituency: Constituency, quota: float, x: npt.ArrayLike, side: Side = "X") -> npt.NDArray[np.bool_] | bool:
     r"""Whether agreement(s) ``x`` (X's share) pass the side's up-or-down vote.
 
     Implements the tie rule of the module: ratified iff :math:`V_S(s) \ge q`
     (within :data:`TIE_TOLERANCE`). Vectorised over ``x``.
+
+    Examples
+    --------
+    >>> c = tl.Constituency([0.2, 0.4, 0.6])
+    >>> tl.ratifies(c, 0.5, 0.4, "X"), tl.ratifies(c, 0.5, 0.3, "X")
+    (True, False)
+    >>> tl.ratifies(c, 0.5, [0.5, 0.7], "Y")
+    array([ True, False])
+
+    References
+    ----------
+    Putnam (1988), p. 437 (an up-or-down vote). Book: definition ``def-win-set`` (chapter 4).
     """
+    check_instance("constituency", constituency, Constituency)
     q = check_quota("quota", quota)
-    if side not in ("X", "Y"):
-        raise ValueError(f"side must be 'X' or 'Y', got {side!r}")
-    xs = np.asarray(x, dtype=float)
-    if not np.all(np.isfinite(xs)) or np.any((xs < 0) | (xs > 1)):
-        raise ValueError("x must lie in [0, 1] (finite values only)")
-    if side == "X":
-        yes = np.asarray(constituency.yes_share(xs))
-    else:
-        # Compare x with 1 - r_i (not 1 - x with r_i) so that the boundary
-        # Y1 = 1 - r_pivot returned by win_set is itself ratified, bit for bit.
-        r_sorted, cum = constituency._sorted
-        bounds = 1.0 - r_sorted[::-1]  # ascending
-        w_desc = np.cumsum(constituency.weights[np.argsort(constituency.reservations, kind="stable")][::-1])
-        k = np.searchsorted(bounds, xs, side="left")  # bounds[k:] >= x
-        yes = np.where(k > 0, cum[-1] - w_desc[np.maximum(k - 1, 0)], cum[-1]) / cum[-1]
-    out = yes >= q * (1.0 - TIE_TOLERANCE)
+    check_label("side", side, SIDES)
+    # The same exact integer count and target as the pivot of win_set: the two agree by construction.
+    out = constituency._yes_units(check_shares("x", x), side) >= quota_target(q, constituency._total_units)
     return bool(out) if out.ndim == 0 else out
 
 
-def deadlock_quota(x: Constituency, quota_x: float, y: Constituency) -> float:
+def deadlock_quota(constituency_x: Constituency, quota_x: float, constituency_y: Constituency) -> float:
     r"""Y's quota above which the two win-sets stop overlapping.
 
     Y ratifies X's least favourable ratifiable deal :math:`X_1` iff
@@ -371,83 +433,19 @@ def deadlock_quota(x: Constituency, quota_x: float, y: Constituency) -> float:
     :math:`q_Y \le V_Y(1 - F_X^{-1}(q_X))`, and any larger quota deadlocks.
     For continuous laws this is :math:`F_Y(1 - F_X^{-1}(q_X))`
     (:func:`twolevel.symbolic.ratification_formulas` derives it in closed form).
-    """
-    x1 = float(x.pivot(check_quota("quota_x", quota_x)))
-    return float(y.yes_share(1.0 - x1))
 
+    Examples
+    --------
+    >>> x, y = tl.Constituency.uniform(0.6, n=1001), tl.Constituency.uniform(0.9, n=1001)
+    >>> round(tl.deadlock_quota(x, 0.5, y), 3)
+    0.778
 
-# -- heterogeneous issue: ideal points and a reversion point -----------------
-
-
-@dataclass(frozen=True, eq=False)
-class SpatialConstituency:
-    r"""Constituents with ideal points on the issue (a heterogeneous issue).
-
-    Parameters
+    References
     ----------
-    ideals : array_like of float
-        Ideal agreements :math:`\theta_i \in [0, 1]` (in X's-share units, e.g.
-        how far a coordinated reflation should go). Constituents on both sides
-        of the reversion point oppose a deal for opposite reasons, "too far"
-        and "not far enough" (p. 443).
-    weights : array_like of float, optional
-        Non-negative voting weights with a positive total (default: equal).
+    Putnam (1988), pp. 440-441 (Y's win-set contracting to Y3: deadlock). Book: exercise ``ex-
+    deadlock-quota`` (chapter 4).
     """
-
-    ideals: npt.NDArray[np.float64]
-    weights: npt.NDArray[np.float64] | None = None
-    name: str = ""
-
-    def __post_init__(self) -> None:
-        t, w = _frozen_points("ideals", self.ideals, self.weights)
-        object.__setattr__(self, "ideals", t)
-        object.__setattr__(self, "weights", w)
-
-    def approval_share(self, x: npt.ArrayLike, reversion: float) -> npt.NDArray[np.float64] | float:
-        r"""Weight share approving ``x`` over the reversion point: :math:`|x-\theta_i| \le |x_0-\theta_i|`."""
-        x0 = check_unit("reversion", reversion)
-        xs = np.asarray(x, dtype=float)
-        if not np.all(np.isfinite(xs)) or np.any((xs < 0) | (xs > 1)):
-            raise ValueError("x must lie in [0, 1] (finite values only)")
-        approve = np.abs(xs[..., None] - self.ideals) <= np.abs(x0 - self.ideals) + 1e-15
-        out = (approve * self.weights).sum(axis=-1) / self.weights.sum()
-        return float(out) if out.ndim == 0 else out
-
-
-def spatial_win_set(constituency: SpatialConstituency, reversion: float, quota: float) -> WinSet:
-    r"""Win-set of the reversion point on a heterogeneous issue (note 31).
-
-    An agreement :math:`x > x_0` is approved by constituent :math:`i` iff
-    :math:`\theta_i \ge (x + x_0)/2`; so it reaches the quota iff
-    :math:`(x + x_0)/2 \le \theta_R`, the largest :math:`t` with
-    :math:`\sum_i w_i[\theta_i \ge t] \ge qW`. Symmetrically to the left with
-    :math:`\theta_L`, the smallest :math:`t` with :math:`\sum_i w_i[\theta_i \le t] \ge qW`.
-    Hence
-
-    .. math::
-
-        W(x_0) = \bigl[\max(0, \min(x_0, 2\theta_L - x_0)),\;
-                       \min(1, \max(x_0, 2\theta_R - x_0))\bigr].
-
-    Under majority rule (:math:`q = 1/2`, an odd number of equal voters) both
-    pivots are the median voter: the win-set runs from :math:`x_0` to its
-    reflection in the median. Under a super-majority the pivots separate and a
-    reversion point between them has a win-set of :math:`\{x_0\}` alone: no
-    agreement can be ratified.
-    """
-    if not isinstance(constituency, SpatialConstituency):
-        raise TypeError(f"constituency must be a SpatialConstituency, got {type(constituency).__name__}")
-    x0 = check_unit("reversion", reversion)
-    q = check_quota("quota", quota)
-    t, w = constituency.ideals, constituency.weights
-    o = np.argsort(t, kind="stable")
-    ts, ws = t[o], w[o]
-    total = float(ws.sum())
-    target = q * total * (1.0 - TIE_TOLERANCE)
-    cum_low = np.cumsum(ws)
-    theta_l = float(ts[min(int(np.searchsorted(cum_low, target, side="left")), ts.size - 1)])
-    cum_high = np.cumsum(ws[::-1])  # weight of the k largest ideals
-    theta_r = float(ts[::-1][min(int(np.searchsorted(cum_high, target, side="left")), ts.size - 1)])
-    lo = max(0.0, min(x0, 2 * theta_l - x0))
-    hi = min(1.0, max(x0, 2 * theta_r - x0))
-    return WinSet(lo, hi)
+    check_instance("constituency_x", constituency_x, Constituency)
+    check_instance("constituency_y", constituency_y, Constituency)
+    x1 = float(constituency_x.pivot(check_quota("quota_x", quota_x)))
+    return float(constituency_y.yes_share(1.0 - x1))

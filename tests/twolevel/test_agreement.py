@@ -5,6 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import moderate_quotas, unit
+
 import twolevel as tl
 
 
@@ -32,8 +34,8 @@ def test_reproducible_with_seed():
 
 @settings(max_examples=60, deadline=None)
 @given(
-    st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1),
-    st.floats(0.05, 1), st.floats(0.05, 1), st.floats(0.05, 1),
+    unit, unit, unit, unit,
+    moderate_quotas, moderate_quotas, moderate_quotas,
 )
 def test_enlarging_either_win_set_never_lowers_the_probability(sx1, sx2, sy1, sy2, qx, qy1, qy2):
     """Shrinking a spread or lowering a quota enlarges that side's win-set; P(overlap) cannot fall."""

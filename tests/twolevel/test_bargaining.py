@@ -4,6 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import disagreement_values, unit
+
 import twolevel as tl
 
 
@@ -23,11 +25,11 @@ def test_disagreement_values_shift_the_nash_point():
     assert tl.split_the_difference(tl.WinSet.empty()) is None
 
 
-bounds = st.tuples(st.floats(0, 1), st.floats(0, 1)).map(sorted)
+bounds = st.tuples(unit, unit).map(sorted)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 0.5), st.floats(0, 0.5))
+@given(unit, unit, unit, disagreement_values, disagreement_values)
 def test_own_contraction_never_lowers_own_share(x1, y1a, y1b, dx, dy):
     """Schelling (p. 440): under complete information, a side whose win-set contracts
     while the overlap stays non-empty never receives less."""
@@ -43,7 +45,7 @@ def test_own_contraction_never_lowers_own_share(x1, y1a, y1b, dx, dy):
 
 
 @settings(max_examples=200, deadline=None)
-@given(bounds, st.floats(0, 0.5), st.floats(0, 0.5))
+@given(bounds, disagreement_values, disagreement_values)
 def test_outcome_is_always_ratifiable(lohi, dx, dy):
     lo, hi = lohi
     x = tl.nash_bargaining(tl.WinSet(lo, hi), dx, dy)

@@ -5,6 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import uncertainties, unit
+
 import twolevel as tl
 
 
@@ -45,7 +47,7 @@ def test_worked_contrast_for_the_chapter():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0.001, 0.5))
+@given(unit, unit, unit, uncertainties)
 def test_shrinking_y_win_set_never_lowers_involuntary_defection(x1, ya, yb, sigma):
     """'The smaller the win-sets, the greater the risk of involuntary defection' (p. 440)."""
     wide_y, narrow_y = max(ya, yb), min(ya, yb)
@@ -57,7 +59,7 @@ def test_shrinking_y_win_set_never_lowers_involuntary_defection(x1, ya, yb, sigm
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0.001, 0.5))
+@given(unit, unit, unit, uncertainties)
 def test_shrinking_x_win_set_never_lowers_involuntary_defection(xa, xb, y1, sigma):
     wide_x, narrow_x = min(xa, xb), max(xa, xb)
     if narrow_x > y1:

@@ -5,6 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import linkage_members, moderate_quotas, unit
+
 import twolevel as tl
 
 
@@ -42,11 +44,8 @@ def test_no_domestic_option_does_it():
         assert not no_foreign.passes(no_foreign.support_linked)
 
 
-vals = st.lists(st.tuples(st.floats(-2, 2), st.floats(0, 2)), min_size=1, max_size=25)
-
-
 @settings(max_examples=200, deadline=None)
-@given(vals, vals, st.floats(0.05, 1), st.floats(0, 1))
+@given(linkage_members, linkage_members, moderate_quotas, unit)
 def test_linkage_properties(a, b, q, extra):
     c1 = tl.LinkageCountry("one", "p1", [u for u, _ in a], [g for _, g in a], quota=q)
     c2 = tl.LinkageCountry("two", "p2", [u for u, _ in b], [g for _, g in b], quota=q)

@@ -5,13 +5,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import percent_quotas, reservation_lists, unit
+
 import twolevel as tl
 
-costs = st.lists(st.floats(0, 1), min_size=1, max_size=40)
+costs = reservation_lists(40)
 
 
 @settings(max_examples=200, deadline=None)
-@given(costs, st.floats(0, 1), st.floats(0.01, 1))
+@given(costs, unit, percent_quotas)
 def test_lowering_every_cost_never_enlarges_the_win_set(k, factor, q):
     """p. 442: 'the lower the cost of no-agreement to constituents, the smaller the win-set'."""
     before = tl.constituency_from_costs(k)
@@ -20,7 +22,7 @@ def test_lowering_every_cost_never_enlarges_the_win_set(k, factor, q):
 
 
 @settings(max_examples=200, deadline=None)
-@given(costs, st.floats(0, 1), st.floats(0, 1), st.floats(0.01, 1))
+@given(costs, unit, unit, percent_quotas)
 def test_self_sufficiency_shrinks_the_win_set(k, lam1, lam2, q):
     c = tl.constituency_from_costs(k)
     more, less = sorted((lam1, lam2))  # lower dependence = more self-sufficient

@@ -5,13 +5,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import members, percent_quotas, unit
+
 import twolevel as tl
 
-members = st.lists(st.tuples(st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=30)
-
-
 @settings(max_examples=300, deadline=None)
-@given(members, st.floats(0, 1), st.floats(0, 1), st.floats(0.01, 1))
+@given(members, unit, unit, percent_quotas)
 def test_politicisation_shrinks_the_win_set_when_it_activates_the_less_worried(rp, lam1, lam2, q):
     """p. 445: activating groups less worried about no-agreement reduces the effective win-set.
 
@@ -71,7 +70,7 @@ def test_chapter_trade_versus_monetary_abstention():
 
 
 @settings(max_examples=300, deadline=None)
-@given(members, st.floats(0, 1), st.floats(0, 1), st.floats(0.01, 1))
+@given(members, unit, unit, percent_quotas)
 def test_politicisation_never_shrinks_the_win_set_when_it_activates_supporters(rp, lam1, lam2, q):
     r = np.array([a for a, _ in rp])
     p = np.array([b for _, b in rp])

@@ -4,6 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from strategies import four_types, moderate_quotas, percent_quotas, rankings
+
 import twolevel as tl
 from twolevel.profiles import Bloc, Profile
 
@@ -38,13 +40,8 @@ def test_united_counterpart_keeps_no_agreement_in_place():
     assert [b.ranking.index("NA") for b in u.blocs] == [b.ranking.index("NA") for b in p.blocs]
 
 
-four_types = st.tuples(st.floats(0, 1), st.floats(0, 1), st.floats(0, 1), st.floats(0, 1)).filter(
-    lambda t: sum(t) > 0.01
-)
-
-
 @settings(max_examples=500, deadline=None)
-@given(four_types, st.floats(0.05, 1.0))
+@given(four_types, moderate_quotas)
 def test_when_division_helps_exact_characterisation(shares, q):
     """The book's generalisation of p. 445, checked on random profiles.
 
@@ -106,7 +103,7 @@ def test_bad_weights_profiles_and_quotas():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.permutations(["A", "B", "NA"]), min_size=1, max_size=6), st.lists(st.floats(0.01, 10), min_size=6, max_size=6), st.floats(0.01, 1))
+@given(rankings, st.lists(st.floats(0.01, 10), min_size=6, max_size=6), percent_quotas)
 def test_win_set_matches_vote_counting_on_random_profiles(rankings, weights, q):
     p = Profile(tuple(Bloc(tuple(r), w) for r, w in zip(rankings, weights)))
     w = tl.profile_win_set(p, q)
@@ -115,3 +112,11 @@ def test_win_set_matches_vote_counting_on_random_profiles(rankings, weights, q):
         assert (a in w) == (yes >= q * p.total * (1 - 1e-12))
     # Raising the quota never adds alternatives.
     assert tl.profile_win_set(p, min(1.0, q + 0.1)) <= w
+
+
+def test_weights_whose_sum_overflows_are_rejected_not_turned_into_nan():
+    """Two blocs of weight 1e308: their sum is not finite, so the support would be 0 (and {A} lost)."""
+    with pytest.raises(ValueError, match="finite sum"):
+        tl.Profile.from_shares({"A>NA": 1e308, "NA>A": 1e308})
+    half = tl.Profile.from_shares({"A>NA": 1e307, "NA>A": 1e307})  # the same ratios, rescaled
+    assert tl.profile_win_set(half, 0.5) == {"A"}

@@ -22,8 +22,9 @@ import pytest
 import sympy as sp
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from strategies import gammas, weight_shares
 
-import twolevel.packages as tp
+import twolevel.twoissue as tp
 from twolevel.symbolic_packages import lens_corners, package_formulas
 
 F = package_formulas()
@@ -38,7 +39,7 @@ def args(b, alpha, beta, gammas, qa, qb, c=0.5):
 
 def sides(alpha, beta, gammas, qa, qb, n):
     gab, gac, gbb, gbc = gammas
-    return tp.TwoIssueSide.power(alpha, gab, gac, qa, "A", n), tp.TwoIssueSide.power(beta, gbb, gbc, qb, "B", n)
+    return tp.TwoIssueConstituency.power(alpha, gab, gac, qa, "A", n), tp.TwoIssueConstituency.power(beta, gbb, gbc, qb, "B", n)
 
 
 GRID = [
@@ -51,7 +52,7 @@ GRID = [
 
 
 def test_import_stays_light():
-    code = "import sys, twolevel.packages; print([m for m in ('sympy', 'matplotlib') if m in sys.modules])"
+    code = "import sys, twolevel.twoissue; print([m for m in ('sympy', 'matplotlib') if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -139,8 +140,8 @@ def test_uniform_corner_closed_form():
 @pytest.mark.parametrize(("alpha", "beta"), [(0.5, 0.5), (0.6, 0.4), (0.25, 0.8)])
 def test_contract_curve_closed_form_matches_the_numeric_search(gammas, alpha, beta):
     g_b, g_c = gammas
-    a = tp.TwoIssueSide.power(alpha, g_b, g_c, 0.5, "A", n=11)
-    b = tp.TwoIssueSide.power(beta, g_b, g_c, 0.5, "B", n=11)
+    a = tp.TwoIssueConstituency.power(alpha, g_b, g_c, 0.5, "A", n=11)
+    b = tp.TwoIssueConstituency.power(beta, g_b, g_c, 0.5, "B", n=11)
     cc = tp.contract_curve(a, b, 61)
     assert cc.size > 30
     closed = CONTRACT(cc.b, 0, alpha, beta, g_b, g_c, g_b, g_c, 0, 0)
@@ -149,8 +150,8 @@ def test_contract_curve_closed_form_matches_the_numeric_search(gammas, alpha, be
 
 def test_contract_equation_vanishes_on_the_numeric_curve_for_different_exponents():
     gammas = (0.3, 0.6, 0.8, 0.45)
-    a = tp.TwoIssueSide.power(0.6, gammas[0], gammas[1], 0.5, "A", n=11)
-    b = tp.TwoIssueSide.power(0.35, gammas[2], gammas[3], 0.5, "B", n=11)
+    a = tp.TwoIssueConstituency.power(0.6, gammas[0], gammas[1], 0.5, "A", n=11)
+    b = tp.TwoIssueConstituency.power(0.35, gammas[2], gammas[3], 0.5, "B", n=11)
     cc = tp.contract_curve(a, b, 61)
     assert cc.size > 30
     residual = EQUATION(cc.b, cc.c, 0.6, 0.35, *gammas, 0, 0)
@@ -158,18 +159,17 @@ def test_contract_equation_vanishes_on_the_numeric_curve_for_different_exponents
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.floats(0.1, 0.9), st.floats(0.1, 0.9), st.floats(0.2, 1.0), st.floats(0.2, 0.8))
+@given(weight_shares, weight_shares, gammas, st.floats(0.2, 0.8))
 def test_symbolic_equals_numeric_contract_curve(alpha, beta, g_b, g_c):
-    a = tp.TwoIssueSide.power(alpha, g_b, g_c, 0.5, "A", n=11)
-    b = tp.TwoIssueSide.power(beta, g_b, g_c, 0.5, "B", n=11)
+    a = tp.TwoIssueConstituency.power(alpha, g_b, g_c, 0.5, "A", n=11)
+    b = tp.TwoIssueConstituency.power(beta, g_b, g_c, 0.5, "B", n=11)
     cc = tp.contract_curve(a, b, 21)
     assume(cc.size > 0)
     np.testing.assert_allclose(cc.c, CONTRACT(cc.b, 0, alpha, beta, g_b, g_c, g_b, g_c, 0, 0), atol=1e-9)
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.floats(0.1, 0.9), st.floats(0.1, 0.9), st.floats(0.2, 1.0), st.floats(0.2, 1.0), st.floats(0.3, 0.95),
-       st.floats(0.3, 0.95))
+@given(weight_shares, weight_shares, gammas, gammas, st.floats(0.3, 0.95), st.floats(0.3, 0.95))
 def test_symbolic_equals_numeric_contours(alpha, beta, g_b, g_c, qa, qb):
     n = 2001
     gammas = (g_b, g_c, g_c, g_b)
@@ -200,11 +200,3 @@ def test_latex_numeric_and_bad_arguments():
         lens_corners(0.5, 0.5, (0.5,) * 4, 0.5, 0.0)
     with pytest.raises(ValueError, match="scan must be an integer"):
         lens_corners(0.5, 0.5, (0.5,) * 4, 0.5, 0.5, scan=3)
-
-
-def test_docstring_examples():
-    import doctest
-
-    import twolevel.symbolic_packages as module
-
-    assert doctest.testmod(module).failed == 0

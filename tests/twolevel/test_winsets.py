@@ -10,8 +10,9 @@ from numpy.testing import assert_allclose
 
 import twolevel as tl
 
-reservations = st.lists(st.floats(0, 1), min_size=1, max_size=40)
-quotas = st.floats(min_value=1e-6, max_value=1.0)
+from strategies import quotas, reservation_lists, seeds, sides
+
+reservations = reservation_lists(40)
 
 
 def brute_force_win_set(c: tl.Constituency, q: float, side: str, grid: np.ndarray) -> np.ndarray:
@@ -66,7 +67,7 @@ def test_weights_count_not_heads():
 
 
 @settings(max_examples=200, deadline=None)
-@given(reservations, st.lists(st.floats(0.01, 10), min_size=40, max_size=40), quotas, st.sampled_from("XY"))
+@given(reservations, st.lists(st.floats(0.01, 10), min_size=40, max_size=40), quotas, sides)
 def test_win_set_is_exactly_the_ratified_agreements(r, w, q, side):
     c = tl.Constituency(r, weights=w[: len(r)])
     ws = tl.win_set(c, q, side)
@@ -76,7 +77,7 @@ def test_win_set_is_exactly_the_ratified_agreements(r, w, q, side):
 
 
 @settings(max_examples=200, deadline=None)
-@given(reservations, quotas, quotas, st.sampled_from("XY"))
+@given(reservations, quotas, quotas, sides)
 def test_raising_the_quota_never_enlarges_the_win_set(r, q1, q2, side):
     """Proposition (p. 448 and Figure 1): a larger required majority shrinks the win-set."""
     c = tl.Constituency(r)
@@ -132,34 +133,82 @@ def test_overlap_and_winset_basics():
     assert list(a.contains([0.2, 0.3, 1.0])) == [False, True, True]
 
 
-# -- heterogeneous issue -------------------------------------------------------
+# -- the tie rule at any size (issue: cumsum rounding broke it from 10^5 constituents) ----------
 
 
-def test_spatial_majority_win_set_is_reflection_in_the_median():
-    voters = tl.SpatialConstituency([0.1, 0.3, 0.5, 0.7, 0.9])
-    # Median 0.5; reversion 0.2: agreements between 0.2 and 2*0.5 - 0.2 = 0.8 win.
-    assert tl.spatial_win_set(voters, 0.2, 0.5) == tl.WinSet(0.2, 0.8)
-    # Both "too far" and "not far enough" voters exist: 0.85 loses (0.1, 0.3, 0.5 against).
-    assert voters.approval_share(0.85, 0.2) == pytest.approx(0.4)
+def boundary_and_outside(w: tl.WinSet, side: str) -> tuple[float, float]:
+    """The win-set's boundary and the nearest float just outside it."""
+    return (w.lo, np.nextafter(w.lo, -1.0)) if side == "X" else (w.hi, np.nextafter(w.hi, 2.0))
 
 
-def test_spatial_supermajority_gridlock():
-    voters = tl.SpatialConstituency(np.linspace(0, 1, 101))
-    # Under a 2/3 rule the pivots sit near 1/3 and 2/3; a reversion point between them cannot be beaten.
-    w = tl.spatial_win_set(voters, 0.5, 2 / 3)
-    assert w.lo == w.hi == 0.5
+@pytest.mark.parametrize("n", [10**5, 10**6])
+@pytest.mark.parametrize("side", ["X", "Y"])
+def test_equal_weights_boundary_ratifies_at_large_n(n, side):
+    """Putnam's tie rule with 0.1-weights (not exactly representable): half the weight ratifies."""
+    c = tl.Constituency((np.arange(1, n + 1) - 0.5) / n, np.full(n, 0.1))
+    w = tl.win_set(c, 0.5, side)
+    inside, outside = boundary_and_outside(w, side)
+    assert tl.ratifies(c, 0.5, inside, side)
+    assert not tl.ratifies(c, 0.5, outside, side)
+    pivot = (n // 2 - 0.5) / n  # the (n/2)-th constituent brings exactly half the weight
+    assert (w.lo if side == "X" else 1 - w.hi) == pytest.approx(pivot, abs=1e-15)
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.floats(0, 1), min_size=1, max_size=30), st.floats(0, 1), quotas)
-def test_spatial_win_set_matches_vote_counting(ideals, x0, q):
-    voters = tl.SpatialConstituency(ideals)
-    w = tl.spatial_win_set(voters, x0, q)
-    grid = np.linspace(0, 1, 401)
-    share = voters.approval_share(grid, x0)
-    inside = w.contains(grid)
-    # Every agreement inside wins; every agreement clearly outside loses.
-    assert np.all(share[inside] >= q * (1 - 1e-9))
-    far = (grid < w.lo - 1e-9) | (grid > w.hi + 1e-9)
-    assert np.all(share[far] < q)
-    assert w.contains(x0)
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 10**6), seeds, quotas, sides)
+def test_win_set_boundary_ratifies_and_just_outside_does_not(n, seed, q, side):
+    rng = np.random.default_rng(seed)
+    c = tl.Constituency(rng.random(n), rng.random(n) + 0.01)
+    w = tl.win_set(c, q, side)
+    inside, outside = boundary_and_outside(w, side)
+    assert tl.ratifies(c, q, inside, side)
+    if 0.0 <= outside <= 1.0:
+        assert not tl.ratifies(c, q, outside, side)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(1, 3 * 10**5), seeds, quotas, sides)
+def test_results_do_not_depend_on_earlier_calls(n, seed, q, side):
+    """A fresh constituency (selection, no sort) and one whose sorted caches are warm agree exactly."""
+    rng = np.random.default_rng(seed)
+    r, weights = rng.random(n), rng.random(n) + 0.01
+    r[: n // 3] = np.round(r[: n // 3], 2)  # ties at the pivot too
+    fresh, warm = tl.Constituency(r, weights), tl.Constituency(r, weights)
+    warm.yes_share(0.5)
+    warm.pivot(np.array([0.3, q]))
+    assert tl.win_set(fresh, q, side) == tl.win_set(warm, q, side)
+    assert fresh.pivot(q) == warm.pivot(q) == warm.pivot(np.array([q]))[0]
+    x = rng.random(50)
+    assert np.array_equal(tl.ratifies(fresh, q, x, side), tl.ratifies(warm, q, x, side))
+
+
+def test_win_set_and_vote_agree_on_every_boundary_of_a_sweep():
+    """The issue's probe: 120 boundary cases, each checked before and after other calls."""
+    n = 10**5
+    c = tl.Constituency((np.arange(1, n + 1) - 0.5) / n, np.full(n, 0.1))
+    for q in np.linspace(0.05, 1.0, 60):
+        for side in "XY":
+            first = tl.win_set(tl.Constituency(c.reservations, c.weights), q, side)
+            c.yes_share(0.5)
+            assert tl.win_set(c, q, side) == first
+            assert tl.ratifies(c, q, boundary_and_outside(first, side)[0], side)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        (dict(lo=float("nan"), hi=0.0, is_empty=True), ValueError, "lo must be a finite"),
+        (dict(lo=0.2, hi=0.7, is_empty=True), ValueError, r"an empty win-set is WinSet.empty\(\)"),
+        (dict(lo="a", hi=0.0, is_empty=True), TypeError, "lo must be a real number"),
+        (dict(lo=0.2, hi=0.7, is_empty="yes"), TypeError, "is_empty must be a bool"),
+        (dict(lo=0.2, hi=0.7, is_empty=1), TypeError, "is_empty must be a bool"),
+    ],
+)
+def test_win_set_is_validated_even_when_empty(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        tl.WinSet(**kwargs)
+
+
+def test_the_empty_win_set_is_one_value():
+    assert tl.WinSet(1.0, 0.0, is_empty=np.bool_(True)) == tl.WinSet.empty()
+    assert tl.WinSet.empty().width == 0.0 and not tl.WinSet.empty().contains(0.5)

@@ -7,12 +7,22 @@
   the static HTML book (precomputed frames switched by range inputs).
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..scenarios import Figure1Params, Figure2Params
 from .figure1 import Figure1, Figure1State, figure1_state, figure1_static_explorer, putnam_figure1
 from .figure2 import Figure2, Figure2State, figure2_state, figure2_static_explorer, putnam_figure2
 from .frames import Control, StaticExplorer, static_explorer
 
+if TYPE_CHECKING:
+    from .explorers import Figure1Explorer, Figure2Explorer
+
 __all__ = [
     "Control",
+    "Figure1Params",
+    "Figure2Params",
     "Figure1",
     "Figure1State",
     "Figure2",
@@ -30,15 +40,41 @@ __all__ = [
 ]
 
 
-def figure1_explorer(**kwargs):  # noqa: ANN003, ANN201 - thin lazy wrapper
-    """Live ipywidgets explorer of Figure 1 (see :class:`twolevel.viz.explorers.Figure1Explorer`)."""
+def figure1_explorer(params: Figure1Params | None = None, **overrides: float) -> Figure1Explorer:
+    """Live ipywidgets explorer of Figure 1 (see :class:`twolevel.viz.explorers.Figure1Explorer`).
+
+    ipywidgets is imported only here, when an explorer is made.
+
+    Examples
+    --------
+    >>> e = tl.viz.figure1_explorer(quota_y=0.95)
+    >>> "deadlock" in e.summary.value
+    True
+
+    References
+    ----------
+    Putnam (1988), Figure 1, p. 441. Book: chapter 4.
+    """
     from .explorers import Figure1Explorer
 
-    return Figure1Explorer(**kwargs)
+    return Figure1Explorer(params, **overrides)
 
 
-def figure2_explorer(**kwargs):  # noqa: ANN003, ANN201 - thin lazy wrapper
-    """Live ipywidgets explorer of Figure 2 (see :class:`twolevel.viz.explorers.Figure2Explorer`)."""
+def figure2_explorer(params: Figure2Params | None = None, **overrides: float) -> Figure2Explorer:
+    """Live ipywidgets explorer of Figure 2 (see :class:`twolevel.viz.explorers.Figure2Explorer`).
+
+    ipywidgets is imported only here, when an explorer is made.
+
+    Examples
+    --------
+    >>> e = tl.viz.figure2_explorer(tl.Figure2Params(quota_b=0.85))
+    >>> "deadlock" in e.summary.value
+    True
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: chapter 5.
+    """
     from .explorers import Figure2Explorer
 
-    return Figure2Explorer(**kwargs)
+    return Figure2Explorer(params, **overrides)

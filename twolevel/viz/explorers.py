@@ -13,13 +13,14 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .figure1 import Figure1, figure1_state
-from .figure2 import Figure2, figure2_state
+from ..scenarios import Figure1Params, Figure2Params, with_overrides
+from .figure1 import Figure1, Figure1State, figure1_state
+from .figure2 import Figure2, Figure2State, figure2_state
 
 __all__ = ["Figure1Explorer", "Figure2Explorer"]
 
 
-class _Explorer(widgets.VBox):
+class _Explorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets publishes no type information
     """Sliders, an image of the drawing and its alt text; subclasses say how to recompute.
 
     Subclasses set ``self.drawing`` (an object with ``figure``, ``state`` and
@@ -71,22 +72,38 @@ class Figure1Explorer(_Explorer):
 
     Parameters
     ----------
-    spread_x, spread_y : float
-        Initial spreads of the uniform reservation values, in [0, 1].
-    quota_x, quota_y : float
-        Initial ratification quotas, in (0, 1].
+    params : Figure1Params, optional
+        The initial scenario (default: ``Figure1Params()``).
+    **overrides
+        Parameters of the scenario to replace: ``Figure1Explorer(quota_y=0.7)``.
+
+    Examples
+    --------
+    >>> from twolevel.viz.explorers import Figure1Explorer
+    >>> e = Figure1Explorer(spread_y=0.5)
+    >>> e.spread_y.value, bytes(e.image.value[:4])
+    (0.5, b'\x89PNG')
+
+    References
+    ----------
+    Putnam (1988), Figure 1, p. 441. Book: chapter 4.
     """
 
-    def __init__(self, spread_x: float = 0.6, quota_x: float = 0.5, spread_y: float = 0.9, quota_y: float = 0.5):
-        self.drawing = Figure1(figure1_state(spread_x, quota_x, spread_y, quota_y), width=8.5, height=3.0)
-        self.quota_y = self._slider("Y's quota", quota_y, 0.01)
-        self.quota_x = self._slider("X's quota", quota_x, 0.01)
-        self.spread_y = self._slider("Y's reservation spread", spread_y, 0.0)
-        self.spread_x = self._slider("X's reservation spread", spread_x, 0.0)
+    def __init__(self, params: Figure1Params | None = None, **overrides: float):
+        self.params = p = with_overrides(Figure1Params, params, overrides)
+        self.drawing = Figure1(figure1_state(p), width=8.5, height=3.0)
+        self.quota_y = self._slider("Y's quota", p.quota_y, 0.01)
+        self.quota_x = self._slider("X's quota", p.quota_x, 0.01)
+        self.spread_y = self._slider("Y's reservation spread", p.spread_y, 0.0)
+        self.spread_x = self._slider("X's reservation spread", p.spread_x, 0.0)
         self._assemble((self.quota_y, self.quota_x, self.spread_y, self.spread_x))
 
-    def _state(self) -> Any:
-        return figure1_state(self.spread_x.value, self.quota_x.value, self.spread_y.value, self.quota_y.value)
+    def _state(self) -> Figure1State:
+        return figure1_state(
+            self.params,
+            spread_x=self.spread_x.value, quota_x=self.quota_x.value,
+            spread_y=self.spread_y.value, quota_y=self.quota_y.value,
+        )
 
 
 class Figure2Explorer(_Explorer):
@@ -101,36 +118,40 @@ class Figure2Explorer(_Explorer):
 
     Parameters
     ----------
-    quota_a, quota_b : float
-        Initial quotas, in (0, 1].
-    alpha, beta : float
-        Initial weights of A's and B's ranchers, in (0, 1).
-    gamma_a, gamma_b : float
-        Initial shapes, in [0.05, 1].
+    params : Figure2Params, optional
+        The initial scenario (default: ``Figure2Params()``).
+    **overrides
+        Parameters of the scenario to replace: ``Figure2Explorer(alpha=0.7)``.
+
+    Examples
+    --------
+    >>> from twolevel.viz.explorers import Figure2Explorer
+    >>> e = Figure2Explorer(alpha=0.7)
+    >>> e.alpha.value, e.drawing.state.constituency_a.beef_weight
+    (0.7, 0.7)
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: chapter 5.
     """
 
     DPI = 100
 
-    def __init__(
-        self,
-        quota_a: float = 0.65,
-        quota_b: float = 0.65,
-        alpha: float = 0.55,
-        beta: float = 0.45,
-        gamma_a: float = 0.5,
-        gamma_b: float = 0.5,
-    ):
-        self.drawing = Figure2(figure2_state(quota_a, quota_b, alpha, beta, gamma_a, gamma_b), size=6.0)
-        self.quota_a = self._slider("A's quota", quota_a, 0.01)
-        self.quota_b = self._slider("B's quota", quota_b, 0.01)
-        self.alpha = self._slider("A's ranchers' weight", alpha, 0.05, 0.95)
-        self.beta = self._slider("B's ranchers' weight", beta, 0.05, 0.95)
-        self.gamma_a = self._slider("A's reservation shape \u03b3", gamma_a, 0.1)
-        self.gamma_b = self._slider("B's reservation shape \u03b3", gamma_b, 0.1)
+    def __init__(self, params: Figure2Params | None = None, **overrides: float):
+        self.params = p = with_overrides(Figure2Params, params, overrides)
+        self.drawing = Figure2(figure2_state(p), size=6.0)
+        self.quota_a = self._slider("A's quota", p.quota_a, 0.01)
+        self.quota_b = self._slider("B's quota", p.quota_b, 0.01)
+        self.alpha = self._slider("A's ranchers' weight", p.alpha, 0.05, 0.95)
+        self.beta = self._slider("B's ranchers' weight", p.beta, 0.05, 0.95)
+        self.gamma_a = self._slider("A's reservation shape \u03b3", p.gamma_a, 0.1)
+        self.gamma_b = self._slider("B's reservation shape \u03b3", p.gamma_b, 0.1)
         self._assemble((self.quota_a, self.quota_b, self.alpha, self.beta, self.gamma_a, self.gamma_b))
 
-    def _state(self) -> Any:
+    def _state(self) -> Figure2State:
         return figure2_state(
-            self.quota_a.value, self.quota_b.value, self.alpha.value, self.beta.value,
-            self.gamma_a.value, self.gamma_b.value,
+            self.params,
+            quota_a=self.quota_a.value, quota_b=self.quota_b.value,
+            alpha=self.alpha.value, beta=self.beta.value,
+            gamma_a=self.gamma_a.value, gamma_b=self.gamma_b.value,
         )

@@ -11,20 +11,30 @@ values; nothing is placed by hand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import winsets as ws
-from .._checks import check_positive_int, check_quota, check_unit
+from ..scenarios import Figure1Params, with_overrides
+from ..winsets import WinSet, overlap, win_set
 from .frames import Control, StaticExplorer, static_explorer
 
-__all__ = ["Figure1State", "figure1_state", "Figure1", "putnam_figure1", "figure1_static_explorer"]
+__all__ = [
+    "Figure1Params",
+    "Figure1State",
+    "figure1_state",
+    "Figure1",
+    "putnam_figure1",
+    "figure1_static_explorer",
+]
 
 #: The quotas Putnam's text associates with Y1, Y2 and Y3: a simple majority,
 #: "a larger majority" (two-thirds, as for treaties in the U.S. Senate) and unanimity.
 Y_STAGES = {"Y1": 0.5, "Y2": 2.0 / 3.0, "Y3": 1.0}
+
+#: Y's quotas of the static explorer's slider: 0.5 to 1 in steps of 0.05.
+_QUOTAS_Y = tuple(round(0.5 + 0.05 * i, 2) for i in range(11))
 
 _FEASIBLE = "#9ecae1"
 _X_COLOUR = "#08519c"
@@ -33,14 +43,35 @@ _Y_COLOUR = "#a63603"
 
 @dataclass(frozen=True)
 class Figure1State:
-    """Everything Figure 1 shows, in X's-share units (1 = XM, 0 = YM)."""
+    """Everything Figure 1 shows, in X's-share units (1 = XM, 0 = YM).
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure1_state
+    >>> s = figure1_state(quota_y=2 / 3)
+    >>> round(s.x1, 2), round(s.y_bound, 2), s.feasible.is_empty
+    (0.3, 0.4, False)
+
+    References
+    ----------
+    Putnam (1988), Figure 1, p. 441. Book: proposition ``prop-schelling`` (chapter 4).
+    """
 
     x1: float
     y_bound: float
     y_stages: dict[str, float]
-    feasible: ws.WinSet
-    quota_x: float
-    quota_y: float
+    feasible: WinSet
+    params: Figure1Params
+
+    @property
+    def quota_x(self) -> float:
+        """X's ratification quota."""
+        return self.params.quota_x
+
+    @property
+    def quota_y(self) -> float:
+        """Y's ratification quota."""
+        return self.params.quota_y
 
     def alt_text(self) -> str:
         stages = ", ".join(f"{k} at {v:.2f}" for k, v in self.y_stages.items())
@@ -55,34 +86,34 @@ class Figure1State:
         )
 
 
-def figure1_state(
-    spread_x: float = 0.6,
-    quota_x: float = 0.5,
-    spread_y: float = 0.9,
-    quota_y: float = 0.5,
-    *,
-    n: int = 1001,
-) -> Figure1State:
-    """Compute Figure 1 from two constituencies with uniform reservation values.
+def figure1_state(params: Figure1Params | None = None, **overrides: float) -> Figure1State:
+    """Compute Figure 1 from its scenario (:class:`twolevel.Figure1Params`).
 
     Parameters
     ----------
-    spread_x, spread_y : float
-        Reservation values spread over ``[0, spread]`` (in [0, 1]); a larger
-        spread means more constituents who find no-agreement cheap.
-    quota_x, quota_y : float
-        Ratification quotas in (0, 1].
-    n : int
-        Constituents per side.
+    params : Figure1Params, optional
+        The scenario (default: ``Figure1Params()``).
+    **overrides
+        Parameters of :class:`twolevel.Figure1Params` to replace, validated
+        again: ``figure1_state(quota_y=0.7)``.
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure1_state
+    >>> s = figure1_state(tl.Figure1Params(quota_y=1.0))
+    >>> s.feasible.is_empty, {k: round(v, 2) for k, v in s.y_stages.items()}
+    (True, {'Y1': 0.55, 'Y2': 0.4, 'Y3': 0.1})
+
+    References
+    ----------
+    Putnam (1988), pp. 440-441 (Figure 1). Book: proposition ``prop-schelling`` (chapter 4).
     """
-    qx, qy = check_quota("quota_x", quota_x), check_quota("quota_y", quota_y)
-    n = check_positive_int("n", n, maximum=1_000_000)
-    cx = ws.Constituency.uniform(check_unit("spread_x", spread_x), n)
-    cy = ws.Constituency.uniform(check_unit("spread_y", spread_y), n)
-    wx = ws.win_set(cx, qx, "X")
-    wy = ws.win_set(cy, qy, "Y")
+    p = with_overrides(Figure1Params, params, overrides)
+    cx, cy = p.constituencies()
+    wx = win_set(cx, p.quota_x, "X")
+    wy = win_set(cy, p.quota_y, "Y")
     stages = {k: 1.0 - float(cy.pivot(q)) for k, q in Y_STAGES.items()}
-    return Figure1State(wx.lo, wy.hi, stages, ws.overlap(wx, wy), qx, qy)
+    return Figure1State(wx.lo, wy.hi, stages, overlap(wx, wy), p)
 
 
 class Figure1:
@@ -91,6 +122,19 @@ class Figure1:
     ``Figure1(state).figure`` is a matplotlib Figure (Agg canvas, no pyplot
     state). :meth:`update` moves the existing artists to a new state, which is
     what the live explorer and the static frames do on every change.
+
+    Examples
+    --------
+    >>> from twolevel.viz import Figure1, figure1_state
+    >>> drawing = Figure1(figure1_state())
+    >>> n = len(drawing.ax.get_children())
+    >>> drawing.update(figure1_state(quota_y=0.9))
+    >>> len(drawing.ax.get_children()) == n
+    True
+
+    References
+    ----------
+    Putnam (1988), Figure 1, p. 441. Book: chapter 4, the Figure 1 explorer.
     """
 
     def __init__(self, state: Figure1State, *, width: float = 8.0, height: float = 3.0, show_stages: bool = True):
@@ -167,27 +211,56 @@ class Figure1:
             self._status.set_color("#08306b")
 
 
-def putnam_figure1(spread_x: float = 0.6, quota_x: float = 0.5, spread_y: float = 0.9) -> Figure:
+def putnam_figure1(params: Figure1Params | None = None, **overrides: float) -> Figure:
     """Figure 1 as Putnam drew it: X1, Y1, and Y's win-set contracted to Y2 (majority of 2/3).
 
-    The shaded range is the one left after the first contraction (Y2 to X1);
-    Y3 (unanimity) lies beyond X1.
+    Y's quota is Y2's (the scenario's ``quota_y`` is not used). The shaded
+    range is the one left after the first contraction (Y2 to X1); Y3
+    (unanimity) lies beyond X1.
+
+    Examples
+    --------
+    >>> from twolevel.viz import putnam_figure1
+    >>> fig = putnam_figure1()
+    >>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_text() in ("X1", "Y1", "Y2", "Y3"))
+    ['X1', 'Y1', 'Y2', 'Y3']
+
+    References
+    ----------
+    Putnam (1988), Figure 1, "Effects of reducing win-set size", p. 441. Book: chapter 4.
     """
-    state = figure1_state(spread_x, quota_x, spread_y, Y_STAGES["Y2"])
-    return Figure1(state).figure
+    p = with_overrides(Figure1Params, params, overrides)
+    return Figure1(figure1_state(replace(p, quota_y=Y_STAGES["Y2"]))).figure
 
 
 def figure1_static_explorer(
-    spread_x: float = 0.6,
-    spread_y: float = 0.9,
-    quotas_y: tuple[float, ...] = tuple(round(0.5 + 0.05 * i, 2) for i in range(11)),
+    params: Figure1Params | None = None,
+    *,
+    quotas_y: tuple[float, ...] = _QUOTAS_Y,
     quotas_x: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8),
+    **overrides: float,
 ) -> StaticExplorer:
-    """Figure 1 with sliders for both quotas that works in the static page (no kernel)."""
-    drawing = Figure1(figure1_state(spread_x, quotas_x[0], spread_y, quotas_y[0]), width=8.0, height=3.0)
+    """Figure 1 with sliders for both quotas that works in the static page (no kernel).
+
+    The scenario's spreads are fixed; the sliders run over ``quotas_y`` and
+    ``quotas_x`` and start at their first values.
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure1_static_explorer
+    >>> e = figure1_static_explorer(quotas_y=(0.5, 1.0), quotas_x=(0.5, 0.6))
+    >>> len(e.frames), "deadlock" in e.alts[e.index(quota_y=1.0, quota_x=0.5)]
+    (4, True)
+
+    References
+    ----------
+    Putnam (1988), Figure 1, p. 441. Book: chapter 4, the Figure 1 explorer.
+    """
+    p = with_overrides(Figure1Params, params, overrides)
+    drawing = Figure1(figure1_state(replace(p, quota_x=quotas_x[0], quota_y=quotas_y[0])), width=8.0, height=3.0)
 
     def update(quota_y: float, quota_x: float) -> str:
-        drawing.update(figure1_state(spread_x, quota_x, spread_y, quota_y))
+        drawing.update(figure1_state(replace(p, quota_x=quota_x, quota_y=quota_y)))
         return drawing.state.alt_text()
 
     return static_explorer(
@@ -199,7 +272,7 @@ def figure1_static_explorer(
         ],
         name="figure1",
         caption=(
-            f"Reservation values uniform on [0, {spread_x:g}] for X and [0, {spread_y:g}] for Y. "
+            f"Reservation values uniform on [0, {p.spread_x:g}] for X and [0, {p.spread_y:g}] for Y. "
             "The triangle marks the boundary of Y's win-set at the chosen quota."
         ),
         dpi=90,

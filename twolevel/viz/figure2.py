@@ -9,29 +9,44 @@ A1-A2" is A's win-set; ``B1``–``B2`` and B's win-set mirror them from ``BM``;
 "the lens-shaped area between A1-A2 and B1-B2 represents the set of feasible
 agreements" (p. 446). The dashed curve is the contract curve, where the two
 sides' iso-vote curves are tangent. Every curve and region is computed by
-:mod:`twolevel.packages` from constituencies whose reservation values follow
+:mod:`twolevel.twoissue` from constituencies whose reservation values follow
 the power law :math:`x^\gamma`; nothing is placed by hand.
 
 Iso-vote curves are drawn as lines computed exactly from the model's pivots
-(:func:`twolevel.packages.iso_vote_curve`), not as matplotlib contour sets:
+(:func:`twolevel.iso_vote_curve`), not as matplotlib contour sets:
 :meth:`Figure2.update` only calls ``set_data`` on existing artists, and the
 shading is one RGBA image whose pixels are the sampled win-sets.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Literal
 
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import packages as pk
-from .._checks import check_positive_int, check_quota
+from .. import twoissue as ti
+from .._numerics import reaches_quota
+from ..twoissue.side import BoxSide
+from ..scenarios import Figure2Params, with_overrides
 from .frames import Control, StaticExplorer, static_explorer
 
-__all__ = ["Figure2State", "figure2_state", "Figure2", "putnam_figure2", "figure2_static_explorer", "ISO_LEVELS"]
+__all__ = [
+    "Figure2Params",
+    "Figure2State",
+    "figure2_state",
+    "Figure2",
+    "putnam_figure2",
+    "figure2_static_explorer",
+    "ISO_LEVELS",
+]
+
+#: The order in which the chapters pass Figure 2's parameters positionally:
+#: ``figure2_state(0.65, 0.65, alpha=0.7, ...)``.
+_POSITIONAL = ("quota_a", "quota_b", "alpha", "beta", "gamma_a", "gamma_b")
 
 #: Yes-shares of the thin iso-vote curves drawn for each side.
 ISO_LEVELS = (0.25, 0.5, 0.75)
@@ -46,32 +61,53 @@ _LENS_TEXT = "#3f007d"
 
 @dataclass(frozen=True, eq=False)
 class Figure2State:
-    """Everything Figure 2 shows, in A's-gain units (AM = (1, 1), BM = (0, 0))."""
+    """Everything Figure 2 shows, in A's-gain units (AM = (1, 1), BM = (0, 0)).
 
-    a_side: pk.TwoIssueSide
-    b_side: pk.TwoIssueSide
-    grid_a: pk.IsoVoteGrid
-    grid_b: pk.IsoVoteGrid
-    lens: pk.Lens
-    contour_a: pk.Curve
-    contour_b: pk.Curve
-    iso_a: tuple[tuple[float, pk.Curve], ...]
-    iso_b: tuple[tuple[float, pk.Curve], ...]
+    Examples
+    --------
+    >>> from twolevel.viz import figure2_state
+    >>> s = figure2_state()
+    >>> len(s.corners), s.lens.is_empty, s.quota_a
+    (2, False, 0.65)
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: definition ``def-lens`` (chapter 5).
+    """
+
+    constituency_a: ti.TwoIssueConstituency
+    constituency_b: ti.TwoIssueConstituency
+    grid_a: ti.IsoVoteGrid
+    grid_b: ti.IsoVoteGrid
+    lens: ti.Lens
+    contour_a: ti.Curve
+    contour_b: ti.Curve
+    iso_a: tuple[tuple[float, ti.Curve], ...]
+    iso_b: tuple[tuple[float, ti.Curve], ...]
     corners: tuple[tuple[float, float], ...]
-    contract: pk.Curve
-    gamma_a: float
-    gamma_b: float
+    contract: ti.Curve
+    params: Figure2Params
+
+    @property
+    def gamma_a(self) -> float:
+        """Shape of A's reservation values."""
+        return self.params.gamma_a
+
+    @property
+    def gamma_b(self) -> float:
+        """Shape of B's reservation values."""
+        return self.params.gamma_b
 
     @property
     def quota_a(self) -> float:
-        return self.a_side.quota
+        return self.constituency_a.quota
 
     @property
     def quota_b(self) -> float:
-        return self.b_side.quota
+        return self.constituency_b.quota
 
     def alt_text(self) -> str:
-        def ends(curve: pk.Curve, names: tuple[str, str]) -> str:
+        def ends(curve: ti.Curve, names: tuple[str, str]) -> str:
             if curve.size == 0:
                 return f"{names[0]}-{names[1]} lies outside the box"
             return (
@@ -79,7 +115,7 @@ class Figure2State:
                 f"{names[1]} at beef {curve.b[-1]:.2f}, citrus {curve.c[-1]:.2f}"
             )
 
-        a, b = self.a_side, self.b_side
+        a, b = self.constituency_a, self.constituency_b
         head = (
             "Figure 2, political indifference curves for two-issue negotiation: an Edgeworth box with beef "
             "on the horizontal axis and citrus on the vertical, both as A's gain; AM (A's best package) at the "
@@ -105,82 +141,90 @@ class Figure2State:
 
 
 @lru_cache(maxsize=64)
-def _power_side(alpha: float, gamma: float, side: str, n: int, grid: int) -> tuple[pk.TwoIssueSide, pk.IsoVoteGrid]:
-    s = pk.TwoIssueSide.power(alpha, gamma, gamma, 1.0, side, n)
-    return s, pk.iso_vote_grid(s, grid)
+def _power_side(alpha: float, gamma: float, side: BoxSide, n: int, grid: int) -> tuple[ti.TwoIssueConstituency, ti.IsoVoteGrid]:
+    s = ti.TwoIssueConstituency.power(alpha, gamma, gamma, 1.0, side, n)
+    return s, ti.iso_vote_grid(s, grid)
 
 
 @lru_cache(maxsize=64)
-def _side_curves(alpha: float, gamma: float, side: str, n: int, grid: int) -> tuple[tuple[float, pk.Curve], ...]:
+def _side_curves(alpha: float, gamma: float, side: BoxSide, n: int, grid: int) -> tuple[tuple[float, ti.Curve], ...]:
     s, _ = _power_side(alpha, gamma, side, n, grid)
-    return tuple((v, pk.iso_vote_curve(s, v, 201)) for v in ISO_LEVELS)
+    return tuple((v, ti.iso_vote_curve(s, v, 201)) for v in ISO_LEVELS)
 
 
 @lru_cache(maxsize=64)
-def _contract(alpha: float, gamma_a: float, beta: float, gamma_b: float, n: int, grid: int) -> pk.Curve:
+def _contract(alpha: float, gamma_a: float, beta: float, gamma_b: float, n: int, grid: int) -> ti.Curve:
     a, _ = _power_side(alpha, gamma_a, "A", n, grid)
     b, _ = _power_side(beta, gamma_b, "B", n, grid)
-    return pk.contract_curve(a, b, 121)
+    return ti.contract_curve(a, b, 121)
 
 
 def figure2_state(
-    quota_a: float = 0.65,
-    quota_b: float = 0.65,
-    alpha: float = 0.55,
-    beta: float = 0.45,
-    gamma_a: float = 0.5,
-    gamma_b: float = 0.5,
-    *,
-    n: int = 2001,
-    grid: int = 301,
+    params: Figure2Params | float | None = None, *positional: float, **overrides: float
 ) -> Figure2State:
-    r"""Compute Figure 2 for two sides of the power family (:meth:`TwoIssueSide.power`).
+    r"""Compute Figure 2 from its scenario (:class:`twolevel.Figure2Params`).
 
     Parameters
     ----------
-    quota_a, quota_b : float
-        Ratification quotas in (0, 1].
-    alpha, beta : float
-        Weight of the ranchers (beef voters) in A and in B, in (0, 1).
-    gamma_a, gamma_b : float
-        Shape of each side's reservation values (CDF :math:`x^\gamma` on both
-        issues), in :data:`twolevel.packages.GAMMA_RANGE`; smaller is more
-        curved.
-    n : int
-        Constituents per issue and side.
-    grid : int
-        Grid points per axis for the shaded win-sets.
+    params : Figure2Params, optional
+        The scenario (default: ``Figure2Params()``).
+    **overrides
+        Parameters of :class:`twolevel.Figure2Params` to replace, validated
+        again: ``figure2_state(quota_a=0.7)``. For the chapters, numbers given
+        positionally instead of ``params`` are A's and B's quotas, then
+        ``alpha``, ``beta``, ``gamma_a``, ``gamma_b``:
+        ``figure2_state(0.65, 0.65, alpha=0.7)``.
 
     The constituencies, grids, thin iso-vote curves and contract curve are
     cached per parameter set, so moving a quota recomputes only the masks,
     the bold contours and the lens corners.
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure2_state
+    >>> figure2_state(tl.Figure2Params(quota_a=0.8, quota_b=0.8)).lens.is_empty
+    True
+    >>> figure2_state(0.65, 0.65, alpha=0.7).params.alpha
+    0.7
+
+    References
+    ----------
+    Putnam (1988), pp. 446-447 (Figure 2). Book: proposition ``prop-lens`` (chapter 5).
     """
-    qa, qb = check_quota("quota_a", quota_a), check_quota("quota_b", quota_b)
-    n = check_positive_int("n", n, maximum=1_000_000)
-    grid = check_positive_int("grid", grid, minimum=pk.GRID_RANGE[0], maximum=pk.GRID_RANGE[1])
-    args_a = (float(pk._check_open_unit("alpha", alpha)), float(pk._check_gamma("gamma_a", gamma_a)))
-    args_b = (float(pk._check_open_unit("beta", beta)), float(pk._check_gamma("gamma_b", gamma_b)))
-    base_a, grid_a = _power_side(*args_a, "A", n, grid)
-    base_b, grid_b = _power_side(*args_b, "B", n, grid)
-    a, b = base_a.with_quota(qa), base_b.with_quota(qb)
+    if params is not None and not isinstance(params, Figure2Params):
+        values = (params, *positional)
+        if len(values) > len(_POSITIONAL):
+            raise TypeError(f"figure2_state takes at most {len(_POSITIONAL)} positional numbers {_POSITIONAL}")
+        for name, value in zip(_POSITIONAL, values):
+            if name in overrides:
+                raise TypeError(f"figure2_state got {name!r} both positionally and as a keyword")
+            overrides[name] = value
+        params = None
+    elif positional:
+        raise TypeError("figure2_state takes a Figure2Params and keyword overrides, not more positional arguments")
+    p = with_overrides(Figure2Params, params, overrides)
+    base_a, grid_a = _power_side(p.alpha, p.gamma_a, "A", p.n, p.grid)
+    base_b, grid_b = _power_side(p.beta, p.gamma_b, "B", p.n, p.grid)
+    a, b = base_a.with_quota(p.quota_a), base_b.with_quota(p.quota_b)
     return Figure2State(
-        a_side=a,
-        b_side=b,
+        constituency_a=a,
+        constituency_b=b,
         grid_a=grid_a,
         grid_b=grid_b,
-        lens=pk.lens(a, b, grids=(grid_a, grid_b)),
-        contour_a=pk.contour(a, 201),
-        contour_b=pk.contour(b, 201),
-        iso_a=_side_curves(*args_a, "A", n, grid),
-        iso_b=_side_curves(*args_b, "B", n, grid),
-        corners=tuple(pk.lens_corners(a, b, 1001)),
-        contract=_contract(*args_a, *args_b, n, grid),
-        gamma_a=args_a[1],
-        gamma_b=args_b[1],
+        lens=ti.lens(a, b, grids=(grid_a, grid_b)),
+        contour_a=ti.contour(a, 201),
+        contour_b=ti.contour(b, 201),
+        iso_a=_side_curves(p.alpha, p.gamma_a, "A", p.n, p.grid),
+        iso_b=_side_curves(p.beta, p.gamma_b, "B", p.n, p.grid),
+        corners=tuple(ti.lens_corners(a, b, 1001)),
+        contract=_contract(p.alpha, p.gamma_a, p.beta, p.gamma_b, p.n, p.grid),
+        params=p,
     )
 
 
-def _edge_offset(b: float, c: float, tol: float = 1e-6) -> tuple[tuple[float, float], str, str]:
+def _edge_offset(
+    b: float, c: float, tol: float = 1e-6
+) -> tuple[tuple[float, float], Literal["left", "center", "right"], Literal["bottom", "center", "top"]]:
     """Offset (points) and alignment that put a label just outside the box edge at (b, c)."""
     if c >= 1 - tol:
         return (0.0, 5.0), "center", "bottom"
@@ -197,6 +241,19 @@ class Figure2:
     ``Figure2(state).figure`` is a matplotlib Figure (Agg canvas, no pyplot
     state). :meth:`update` moves every artist to a new state with
     ``set_data``/``set_position``; no artist is created or removed.
+
+    Examples
+    --------
+    >>> from twolevel.viz import Figure2, figure2_state
+    >>> drawing = Figure2(figure2_state())
+    >>> n = len(drawing.ax.get_children())
+    >>> drawing.update(figure2_state(quota_a=0.8, quota_b=0.8))
+    >>> len(drawing.ax.get_children()) == n
+    True
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: chapter 5, the Figure 2 explorer.
     """
 
     def __init__(self, state: Figure2State, *, size: float = 6.4):
@@ -212,9 +269,8 @@ class Figure2:
             spine.set_linewidth(1.5)
         ax.set_xlabel("Beef  (A's gain \u2192)", fontsize=13, labelpad=22)
         ax.set_ylabel("Citrus  (A's gain \u2192)", fontsize=13, labelpad=30)
-        text_kw = dict(fontsize=14, fontweight="bold", clip_on=False)
-        ax.text(1.01, 1.01, "AM", ha="left", va="bottom", transform=ax.transAxes, **text_kw)
-        ax.text(-0.01, -0.01, "BM", ha="right", va="top", transform=ax.transAxes, **text_kw)
+        for x, y, label, ha, va in ((1.01, 1.01, "AM", "left", "bottom"), (-0.01, -0.01, "BM", "right", "top")):
+            ax.text(x, y, label, ha=ha, va=va, transform=ax.transAxes, fontsize=14, fontweight="bold", clip_on=False)
         self._shade = ax.imshow(
             np.zeros((2, 2, 4)), extent=(0, 1, 0, 1), origin="lower", interpolation="nearest", zorder=0
         )
@@ -250,8 +306,8 @@ class Figure2:
     def update(self, state: Figure2State) -> None:
         """Move the artists to ``state`` (no new artists are created)."""
         self.state = state
-        a_mask = state.grid_a.values >= state.quota_a * (1.0 - pk.TIE_TOLERANCE)
-        b_mask = state.grid_b.values >= state.quota_b * (1.0 - pk.TIE_TOLERANCE)
+        a_mask = reaches_quota(state.grid_a.values, state.quota_a)
+        b_mask = reaches_quota(state.grid_b.values, state.quota_b)
         rgba = np.ones(a_mask.shape + (4,))
         rgba[..., 3] = 0.0
         rgba[a_mask] = _A_FILL
@@ -302,45 +358,63 @@ class Figure2:
             self._status.set_color("#08306b")
 
 
-def putnam_figure2(
-    quota_a: float = 0.65,
-    quota_b: float = 0.65,
-    alpha: float = 0.55,
-    beta: float = 0.45,
-    gamma_a: float = 0.5,
-    gamma_b: float = 0.5,
-) -> Figure:
+def putnam_figure2(params: Figure2Params | None = None, **overrides: float) -> Figure:
     """Figure 2 as Putnam drew it: curved iso-vote contours from both corners and a lens between them.
 
-    Defaults: each side needs 65% of its weight; A's ranchers hold 55% of
-    A's votes and B's 45% of B's, so the contract curve bends away from the
-    diagonal; reservation values follow :math:`x^{1/2}` (concave CDFs), and
-    the bold contours cross twice, enclosing a lens as in Putnam's drawing.
+    The default scenario (:class:`twolevel.Figure2Params`) has the bold
+    contours cross twice, enclosing a lens as in Putnam's drawing.
+
+    Examples
+    --------
+    >>> from twolevel.viz import putnam_figure2
+    >>> fig = putnam_figure2()
+    >>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_text() in ("AM", "BM", "A1", "B2"))
+    ['A1', 'AM', 'B2', 'BM']
+
+    References
+    ----------
+    Putnam (1988), Figure 2, "Political indifference curves for two-issue negotiation", p. 447.
+    Book: chapter 5.
     """
-    return Figure2(figure2_state(quota_a, quota_b, alpha, beta, gamma_a, gamma_b)).figure
+    return Figure2(figure2_state(with_overrides(Figure2Params, params, overrides))).figure
 
 
 def figure2_static_explorer(
+    params: Figure2Params | None = None,
+    *,
     quotas_a: tuple[float, ...] = (0.55, 0.6, 0.65, 0.7, 0.75, 0.8),
     quotas_b: tuple[float, ...] = (0.55, 0.6, 0.65, 0.7, 0.75, 0.8),
-    alpha: float = 0.55,
-    beta: float = 0.45,
-    gamma_a: float = 0.5,
-    gamma_b: float = 0.5,
-    *,
     dpi: float = 80,
+    **overrides: float,
 ) -> StaticExplorer:
     """Figure 2 with sliders for both quotas that works in the static page (no kernel).
 
-    The default 6 by 6 quotas give 36 frames of about 55 kB each (5 inches at
-    80 dpi), so the page carries under 3 MB of images.
+    The sliders start at the scenario's quotas when they are among
+    ``quotas_a`` and ``quotas_b`` (otherwise at the first value). The default
+    6 by 6 quotas give 36 frames of about 55 kB each (5 inches at 80 dpi), so
+    the page carries under 3 MB of images.
+
+    Examples
+    --------
+    >>> from twolevel.viz import figure2_static_explorer
+    >>> e = figure2_static_explorer(quotas_a=(0.6, 0.8), quotas_b=(0.65, 0.8), dpi=30)
+    >>> len(e.frames)
+    4
+
+    References
+    ----------
+    Putnam (1988), Figure 2, p. 447. Book: chapter 5, the Figure 2 explorer.
     """
-    init_a = 0.65 if any(abs(q - 0.65) < 1e-12 for q in quotas_a) else quotas_a[0]
-    init_b = 0.65 if any(abs(q - 0.65) < 1e-12 for q in quotas_b) else quotas_b[0]
-    drawing = Figure2(figure2_state(init_a, init_b, alpha, beta, gamma_a, gamma_b), size=5.0)
+    p = with_overrides(Figure2Params, params, overrides)
+
+    def start(values: tuple[float, ...], preferred: float) -> float:
+        return preferred if any(abs(q - preferred) < 1e-12 for q in values) else values[0]
+
+    init_a, init_b = start(quotas_a, p.quota_a), start(quotas_b, p.quota_b)
+    drawing = Figure2(figure2_state(replace(p, quota_a=init_a, quota_b=init_b)), size=5.0)
 
     def update(quota_a: float, quota_b: float) -> str:
-        drawing.update(figure2_state(quota_a, quota_b, alpha, beta, gamma_a, gamma_b))
+        drawing.update(figure2_state(replace(p, quota_a=quota_a, quota_b=quota_b)))
         return drawing.state.alt_text()
 
     return static_explorer(
@@ -352,8 +426,8 @@ def figure2_static_explorer(
         ],
         name="figure2",
         caption=(
-            f"Ranchers hold {alpha:.0%} of A's votes and {beta:.0%} of B's; reservation values follow "
-            f"x^{gamma_a:g} (A) and x^{gamma_b:g} (B) on both issues. Dots mark the corners of the lens."
+            f"Ranchers hold {p.alpha:.0%} of A's votes and {p.beta:.0%} of B's; reservation values follow "
+            f"x^{p.gamma_a:g} (A) and x^{p.gamma_b:g} (B) on both issues. Dots mark the corners of the lens."
         ),
         dpi=dpi,
     )

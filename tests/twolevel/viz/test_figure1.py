@@ -15,12 +15,27 @@ from twolevel.viz import Control, Figure1, figure1_state, figure1_static_explore
 
 
 def test_state_is_computed_by_the_model():
-    s = figure1_state(0.6, 0.5, 0.9, 2 / 3)
+    s = figure1_state(quota_y=2 / 3)
     x, y = tl.Constituency.uniform(0.6), tl.Constituency.uniform(0.9)
     assert s.x1 == tl.win_set(x, 0.5, "X").lo
     assert s.y_bound == tl.win_set(y, 2 / 3, "Y").hi
     assert s.y_stages["Y1"] > s.y_stages["Y2"] > s.x1 > s.y_stages["Y3"]  # Putnam's ordering
-    assert "deadlock" in figure1_state(0.6, 0.5, 0.9, 1.0).alt_text()
+    assert "deadlock" in figure1_state(tl.Figure1Params(quota_y=1.0)).alt_text()
+
+
+def test_figure_static_and_live_explorers_take_one_scenario_object():
+    p = tl.Figure1Params(spread_x=0.5, spread_y=0.8, quota_x=0.6, quota_y=0.7)
+    assert figure1_state(p) == figure1_state(spread_x=0.5, spread_y=0.8, quota_x=0.6, quota_y=0.7)
+    assert figure1_state(p, quota_y=0.5).params == tl.Figure1Params(spread_x=0.5, spread_y=0.8, quota_x=0.6)
+    e = tl.viz.figure1_explorer(p)
+    assert e.drawing.state == figure1_state(p)
+    assert (e.spread_x.value, e.spread_y.value, e.quota_x.value, e.quota_y.value) == (0.5, 0.8, 0.6, 0.7)
+    static = figure1_static_explorer(p, quotas_y=(0.5, 1.0), quotas_x=(0.5, 0.6))
+    assert "[0, 0.5] for X and [0, 0.8] for Y" in static.caption
+    with pytest.raises(TypeError, match="Figure1Params has no parameter 'spread_z'"):
+        figure1_state(spread_z=0.5)
+    with pytest.raises(ValueError, match=r"quota_y must lie in \(0, 1\]"):
+        figure1_state(p, quota_y=0.0)
 
 
 def test_putnam_labels_are_all_drawn():

@@ -12,27 +12,45 @@ import pytest
 matplotlib.use("Agg")
 
 import twolevel as tl
-import twolevel.packages as tp
+import twolevel.twoissue as tp
 from twolevel.viz import Figure2, figure2_state, figure2_static_explorer, putnam_figure2
 
 
 def test_state_is_computed_by_the_model():
-    s = figure2_state(0.65, 0.65, 0.55, 0.45, 0.5, 0.5)
-    a = tp.TwoIssueSide.power(0.55, 0.5, 0.5, 0.65, "A", n=2001)
-    b = tp.TwoIssueSide.power(0.45, 0.5, 0.5, 0.65, "B", n=2001)
+    s = figure2_state(tl.Figure2Params())
+    a = tp.TwoIssueConstituency.power(0.55, 0.5, 0.5, 0.65, "A", n=2001)
+    b = tp.TwoIssueConstituency.power(0.45, 0.5, 0.5, 0.65, "B", n=2001)
     assert np.array_equal(s.lens.mask, tp.lens(a, b, 301).mask)
     np.testing.assert_allclose(s.corners, tp.lens_corners(a, b, 1001))
     np.testing.assert_allclose(s.contour_a.c, tp.contour(a, 201).c)
     assert len(s.corners) == 2  # Putnam's lens: the bold contours cross twice
     assert s.contract.size > 100
     assert "lens of feasible packages covers" in s.alt_text()
-    assert "deadlock" in figure2_state(0.8, 0.8).alt_text()
+    assert "deadlock" in figure2_state(quota_a=0.8, quota_b=0.8).alt_text()
+
+
+def test_chapters_positional_quotas_still_work():
+    """Chapter 5 calls ``viz.figure2_state(0.65, 0.65, alpha=..., ...)``: quotas first."""
+    s = figure2_state(0.7, 0.6, alpha=0.6)
+    assert s.params == tl.Figure2Params(quota_a=0.7, quota_b=0.6, alpha=0.6)
+    with pytest.raises(TypeError, match="both positionally and as a keyword"):
+        figure2_state(0.7, quota_a=0.6)
+    with pytest.raises(TypeError, match="at most 6 positional"):
+        figure2_state(0.6, 0.6, 0.5, 0.5, 0.5, 0.5, 0.5)
+
+
+def test_figure_static_and_live_explorers_take_one_scenario_object():
+    p = tl.Figure2Params(alpha=0.6, beta=0.4, quota_a=0.6, quota_b=0.7)
+    assert figure2_state(p).params == p
+    e = tl.viz.figure2_explorer(p)
+    assert e.drawing.state.params == p
+    assert (e.alpha.value, e.beta.value, e.quota_a.value, e.quota_b.value) == (0.6, 0.4, 0.6, 0.7)
 
 
 def test_state_reuses_grids_across_quotas():
-    s1, s2 = figure2_state(0.6, 0.6), figure2_state(0.7, 0.55)
+    s1, s2 = figure2_state(quota_a=0.6, quota_b=0.6), figure2_state(quota_a=0.7, quota_b=0.55)
     assert s1.grid_a is s2.grid_a and s1.grid_b is s2.grid_b and s1.contract is s2.contract
-    assert figure2_state(0.6, 0.6, gamma_a=0.7).grid_a is not s1.grid_a
+    assert figure2_state(quota_a=0.6, quota_b=0.6, gamma_a=0.7).grid_a is not s1.grid_a
 
 
 def test_putnam_labels_are_all_drawn():
@@ -63,16 +81,16 @@ def test_update_moves_artists_without_creating_new_ones_and_is_fast():
     d = Figure2(figure2_state())
     before = len(d.ax.get_children())
     d.figure.canvas.draw()
-    d.update(figure2_state(0.8, 0.8))
+    d.update(figure2_state(quota_a=0.8, quota_b=0.8))
     assert len(d.ax.get_children()) == before
     assert not d._lens_label.get_visible()
     assert "Deadlock" in d._status.get_text()
-    d.update(figure2_state(0.6, 0.6, 0.5, 0.5, 1.0, 1.0))
+    d.update(figure2_state(quota_a=0.6, quota_b=0.6, gamma_a=1.0, gamma_b=1.0))
     assert len(d.ax.get_children()) == before
     # Moving a quota (grids cached) stays well under 100 ms including the model.
     t0 = time.perf_counter()
     for q in (0.55, 0.6, 0.65, 0.7):
-        d.update(figure2_state(q, 0.62))
+        d.update(figure2_state(quota_a=q, quota_b=0.62))
     assert (time.perf_counter() - t0) / 4 < 0.1
 
 
@@ -106,14 +124,14 @@ def test_live_explorer_recomputes_on_slider_change():
     e.gamma_a.value = 0.9
     assert e.image.value != second and e.drawing.state.gamma_a == 0.9
     e.alpha.value = 0.7
-    assert e.drawing.state.a_side.beef_weight == 0.7
+    assert e.drawing.state.constituency_a.beef_weight == 0.7
     e.beta.value = 0.3
-    assert e.drawing.state.b_side.beef_weight == 0.3
+    assert e.drawing.state.constituency_b.beef_weight == 0.3
 
 
 def test_bad_arguments():
     with pytest.raises(ValueError, match=r"quota_a must lie in \(0, 1\]"):
-        figure2_state(0.0)
+        figure2_state(quota_a=0.0)
     with pytest.raises(ValueError, match=r"beta must lie in the open interval"):
         figure2_state(beta=1.0)
     with pytest.raises(ValueError, match=r"gamma_b must lie in \[0.05, 1.0\]"):

@@ -1,0 +1,6 @@
+"""Makes the shared hypothesis strategies (``strategies.py``) importable from every test below."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))

@@ -1,0 +1,75 @@
+"""The package's front door (twolevel/__init__.py): a light import and a flat, complete public API."""
+
+import importlib
+import pkgutil
+import subprocess
+import sys
+
+import twolevel as tl
+
+MODEL_MODULES = [
+    "twolevel.agreement",
+    "twolevel.bargaining",
+    "twolevel.defection",
+    "twolevel.linkage",
+    "twolevel.nonagreement",
+    "twolevel.participation",
+    "twolevel.profiles",
+    "twolevel.scenarios",
+    "twolevel.spatial",
+    "twolevel.twoissue",
+    "twolevel.winsets",
+]
+
+
+def public_modules():
+    """Every public module of the package (no leading underscore anywhere in its dotted name)."""
+    for info in pkgutil.walk_packages(tl.__path__, "twolevel."):
+        if not any(part.startswith("_") for part in info.name.split(".")):
+            yield info.name
+
+
+def test_import_is_light():
+    code = "import sys, twolevel; print(sorted(m for m in ('sympy', 'matplotlib', 'ipywidgets') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_every_numpy_only_module_is_imported_eagerly():
+    code = f"import sys, twolevel; print([m for m in {MODEL_MODULES!r} if m not in sys.modules])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_every_public_name_of_every_model_module_is_in_tl():
+    """The flat API is the contract: a name in a module's __all__ is ``tl.<name>``, the same object, in dir(tl)."""
+    missing = []
+    for name in MODEL_MODULES:
+        module = importlib.import_module(name)
+        for attr in module.__all__:
+            if getattr(tl, attr, None) is not getattr(module, attr) or attr not in dir(tl) or attr not in tl.__all__:
+                missing.append(f"{name}.{attr}")
+    assert not missing, missing
+    assert tl.GAMMA_RANGE == (0.05, 1.0) and tl.GRID_RANGE == (11, 4001)
+
+
+def test_model_modules_list_is_complete():
+    """A new numpy-only module must be added to the eager imports (and to MODEL_MODULES above)."""
+    top_level = {n for n in public_modules() if n.count(".") == 1}
+    lazy = {"twolevel.symbolic", "twolevel.symbolic_packages", "twolevel.viz"}
+    assert top_level == set(MODEL_MODULES) | lazy
+
+
+def test_lazy_subpackages_load_on_use_and_are_listed():
+    assert {"symbolic", "symbolic_packages", "viz"} <= set(dir(tl))
+    assert tl.symbolic.ratification_formulas is not None
+    assert tl.symbolic_packages.exact_lens_corners is not None
+    assert tl.viz.static_explorer is not None
+    assert all(hasattr(tl, name) for name in tl.__all__)
+
+
+def test_aliases_kept_for_the_chapters():
+    assert tl.TwoIssueSide is tl.TwoIssueConstituency
+    assert tl.ALIASES == {"TwoIssueSide": "TwoIssueConstituency", "spatial_win_set": "reversion_win_set"}
+    for old, new in tl.ALIASES.items():
+        assert old in tl.__all__ and new in tl.__all__
