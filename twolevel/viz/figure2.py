@@ -310,7 +310,7 @@ def putnam_figure2(
     gamma_a: float = 0.5,
     gamma_b: float = 0.5,
 ) -> Figure:
-    """Figure 2 as Putnam drew it: curved iso-vote contours from both corners and a lens between them.
+    """A reconstruction of Figure 2 from the model (not Putnam's own drawing): iso-vote contours from both corners and a lens.
 
     Defaults: each side needs 65% of its weight; A's ranchers hold 55% of
     A's votes and B's 45% of B's, so the contract curve bends away from the
