@@ -219,3 +219,59 @@ def test_without_cross_border_benefits_the_package_is_the_policy_alone():
     result = tl.linkage_outcome(us, germany)
     assert result.support_linked["United States"] == result.support_alone["United States"]
     assert not result.synergistic
+
+
+# -- Review additions: claims of the chapter that had no test of their own ---------------
+
+
+def test_more_hawks_never_enlarge_the_win_set_on_a_homogeneous_issue():
+    # "In the model, more hawks never enlarge the win-set on a homogeneous issue" (p. 444).
+    shares = np.linspace(0, 0.95, 39)
+    for reservation in (0.55, 0.65, 0.9):
+        widths = [tl.win_set(_hawks_and_doves(s, reservation), 0.5, "X").width for s in shares]
+        assert all(b <= a + 1e-12 for a, b in zip(widths, widths[1:]))
+        assert widths[-1] < widths[0]
+
+
+def _split_profile(i: float) -> tl.Profile:
+    shares = {"A>NA>B": (1 - i) / 2, "B>NA>A": (1 - i) / 2, "B>A>NA": i}
+    return tl.Profile.from_shares({k: v for k, v in shares.items() if v > 0})
+
+
+@pytest.mark.parametrize("q", [0.5, 0.6, 2 / 3, 0.75, 0.9])
+def test_two_thirds_exercise_both_policies_iff_internationalists_reach_2q_minus_1(q):
+    # Exercise "A two-thirds rule for the divided government": both A and B are in the
+    # win-set iff (1 + i)/2 >= q, i.e. i >= 2q - 1 (ties ratify).
+    for i in np.linspace(0, 0.95, 96):
+        if abs(i - (2 * q - 1)) < 1e-6:
+            continue  # the boundary itself is checked below
+        both = tl.profile_win_set(_split_profile(i), q) == {"A", "B"}
+        assert both == (i >= 2 * q - 1)
+    assert tl.profile_win_set(_split_profile(1 / 3), 2 / 3) == {"A", "B"}  # smallest i at q = 2/3
+    assert tl.profile_win_set(_split_profile(0.30), 2 / 3) == frozenset()
+
+
+def test_lens_exercise_contract_curve_favours_each_sides_heavier_issue():
+    # Exercise "Build your own two-issue negotiation": A's navy lobby 0.7, B's 0.3, shape 0.5.
+    # The contract curve gives A more on seaborne weapons (b) than on airborne ones (c),
+    # and more weight for A's navy lobby moves it further that way.
+    b_side = tl.TwoIssueSide.power(0.3, 0.5, 0.5, quota=0.65, side="B")
+    curve = tl.contract_curve(tl.TwoIssueSide.power(0.7, 0.5, 0.5, quota=0.65, side="A"), b_side)
+    heavier = tl.contract_curve(tl.TwoIssueSide.power(0.8, 0.5, 0.5, quota=0.65, side="A"), b_side)
+    assert curve.size > 100 and np.all(curve.c < curve.b)
+    assert np.all(np.interp(curve.b, heavier.b, heavier.c) <= curve.c + 1e-9)
+
+
+def test_lens_shrinks_towards_the_contract_curve_as_the_quota_rises():
+    # "Raise either one and the lens shrinks towards the contract curve" (Figure 2 explorer).
+    farthest = []
+    for q in (0.6, 0.7, 0.75, 0.76):
+        a = tl.TwoIssueSide.power(0.7, 0.5, 0.5, quota=q, side="A")
+        b = tl.TwoIssueSide.power(0.3, 0.5, 0.5, quota=q, side="B")
+        curve, feasible = tl.contract_curve(a, b), tl.lens(a, b, n=401)
+        assert not feasible.is_empty
+        assert np.any(np.asarray(a.ratifies(curve.b, curve.c)) & np.asarray(b.ratifies(curve.b, curve.c)))
+        rows, cols = np.nonzero(feasible.mask)
+        gaps = np.hypot(feasible.b[cols][:, None] - curve.b, feasible.c[rows][:, None] - curve.c)
+        farthest.append(gaps.min(axis=1).max())
+    assert all(y < x for x, y in zip(farthest, farthest[1:])) and farthest[-1] < 0.1
