@@ -275,3 +275,19 @@ def test_lens_shrinks_towards_the_contract_curve_as_the_quota_rises():
         gaps = np.hypot(feasible.b[cols][:, None] - curve.b, feasible.c[rows][:, None] - curve.c)
         farthest.append(gaps.min(axis=1).max())
     assert all(y < x for x, y in zip(farthest, farthest[1:])) and farthest[-1] < 0.1
+
+
+def test_division_hurts_on_balance_iff_it_loses_a_without_gaining_b():
+    # Exercise "Divided governments make more deals": division costs A when a + i < q <= a + b + i,
+    # and hurts on balance only if, in addition, b + i < q (or i >= q), so that B is not gained.
+    rng = np.random.default_rng(4445)
+    for _ in range(500):
+        a, b, i, z = rng.dirichlet([1, 1, 1, 1])
+        eff = tl.division_effect(_four_blocs(a, b, i, z), 0.5, policy="A")
+        loses_a = a + i < 0.5 <= a + b + i
+        gains_b = b + i >= 0.5 > i
+        assert (eff.p_deal_divided < eff.p_deal_united) == (loses_a and not gains_b)
+    # Losing A can be offset by gaining B: e.g. a = .05, b = .50, i = .10, z = .35.
+    eff = tl.division_effect(_four_blocs(0.05, 0.50, 0.10, 0.35), 0.5, policy="A")
+    assert eff.united_win_set == {"A"} and eff.divided_win_set == {"B"}
+    assert eff.p_deal_divided == eff.p_deal_united
