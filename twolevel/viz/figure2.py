@@ -359,10 +359,10 @@ class Figure2:
 
 
 def putnam_figure2(params: Figure2Params | None = None, **overrides: float) -> Figure:
-    """Figure 2 as Putnam drew it: curved iso-vote contours from both corners and a lens between them.
+    """A reconstruction of Figure 2 from the model (not Putnam's own drawing): iso-vote contours from both corners and a lens.
 
     The default scenario (:class:`twolevel.Figure2Params`) has the bold
-    contours cross twice, enclosing a lens as in Putnam's drawing.
+    contours cross twice, enclosing a lens, the shape of Putnam's Figure 2.
 
     Examples
     --------
