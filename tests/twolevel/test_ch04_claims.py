@@ -1,0 +1,176 @@
+"""Chapter 4's corrected and new claims (issue 6), each a test of the package.
+
+* What is computed is the probability that the win-sets *overlap*, which
+  bounds the probability of agreement ("possible only if", p. 438).
+* Schelling's effect (p. 440) depends on the bargaining model: with Nash
+  bargaining and equal disagreement values, contracting Y's win-set changes
+  nothing until Y's constraint binds; with split-the-difference every
+  contraction moves the outcome towards Y.
+* The conjecture can fail: by deadlock (Figure 1's Y3, p. 441) and, under
+  uncertainty, because a proposal on a believed boundary is often rejected
+  (note 38, p. 439).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import twolevel as tl
+
+# The chapter's default scenario (its parameters cell).
+X = tl.Constituency.uniform(0.6, 1001)
+Y = tl.Constituency.uniform(0.9, 1001)
+WX = tl.win_set(X, 0.5, "X")
+
+
+def y_share(rule, q_y: float) -> float | None:
+    deal = rule(tl.overlap(WX, tl.win_set(Y, q_y, "Y")))
+    return None if deal is None else 1.0 - deal
+
+
+# --- overlap is necessary, not sufficient: what agreement_probability counts ---
+
+
+@pytest.mark.parametrize("spreads", [(0.6, 0.9), (0.9, 0.9), (1.0, 0.5)])
+def test_agreement_probability_is_the_frequency_of_overlapping_win_sets(spreads):
+    """Rebuild each sampled constituency with tl.Constituency and intersect its
+    win-sets with tl.overlap: the frequency of a non-empty overlap is exactly
+    what tl.agreement_probability returns (same generator, same draws)."""
+    s_x, s_y = spreads
+    n, trials, seed, q = 21, 300, 3, 2 / 3
+    u = np.random.default_rng(seed).random((2, trials, n))
+    hits = 0
+    for t in range(trials):
+        wx = tl.win_set(tl.Constituency(s_x * u[0, t]), q, "X")
+        wy = tl.win_set(tl.Constituency(s_y * u[1, t]), q, "Y")
+        hits += not tl.overlap(wx, wy).is_empty
+    p = float(tl.agreement_probability(s_x, s_y, q, q, n=n, trials=trials, seed=seed))
+    assert p == pytest.approx(hits / trials, abs=1e-12)
+
+
+def test_no_outcome_without_overlap_under_either_rule():
+    """An empty overlap leaves nothing to bargain over, whatever the rule."""
+    empty = tl.overlap(tl.win_set(X, 0.5, "X"), tl.win_set(Y, 1.0, "Y"))
+    assert empty.is_empty
+    assert tl.nash_bargaining(empty) is None
+    assert tl.split_the_difference(empty) is None
+
+
+# --- Schelling's effect under two bargaining models (p. 440) ---
+
+
+def test_chapter_numbers_nash_flat_then_rising_split_always_rising():
+    quotas = [0.5, 0.55, 0.6, 2 / 3]
+    nash = [y_share(tl.nash_bargaining, q) for q in quotas]
+    split = [y_share(tl.split_the_difference, q) for q in quotas]
+    # Nash: Y1 = 1 - 0.9 q stays above 1/2 for q <= 5/9, so Y's share stays 1/2.
+    assert nash[0] == pytest.approx(0.5) and nash[1] == pytest.approx(0.5)
+    assert nash[2] > nash[1] and nash[3] > nash[2]
+    assert nash[3] == pytest.approx(0.6, abs=1e-3)
+    # Split-the-difference: every contraction moves the midpoint towards Y.
+    assert all(b > a for a, b in zip(split, split[1:]))
+    assert split[0] == pytest.approx(1 - (0.3 + 0.55) / 2, abs=1e-3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(0, 0.5), st.floats(0.5, 1), st.floats(0.5, 1))
+def test_nash_with_equal_disagreement_values_ignores_a_slack_contraction(x1, y1a, y1b):
+    """While Y's boundary stays at or beyond the even split, Y's win-set can shrink
+    without changing the Nash agreement: the relative size of the win-sets
+    alone does not move it."""
+    a = tl.nash_bargaining(tl.WinSet(x1, max(y1a, y1b)))
+    b = tl.nash_bargaining(tl.WinSet(x1, min(y1a, y1b)))
+    assert a == b == pytest.approx(0.5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(0, 0.45), st.floats(0, 0.5), st.floats(0.01, 0.5))
+def test_nash_binding_constraint_gives_y_the_whole_contraction(x1, y1, step):
+    """Once Y's boundary is below the even split, the Nash point is Y's boundary:
+    each contraction of Y's win-set is a gain of the same size for Y."""
+    y1 = max(y1, x1 + step)
+    if y1 > 0.5 or y1 - step < x1:
+        return
+    before = tl.nash_bargaining(tl.WinSet(x1, y1))
+    after = tl.nash_bargaining(tl.WinSet(x1, y1 - step))
+    assert before == pytest.approx(y1) and after == pytest.approx(y1 - step)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(0, 1), st.floats(0, 1), st.floats(1e-3, 1))
+def test_split_the_difference_rewards_every_contraction(x1, y1, step):
+    """Under split-the-difference Y gains half of every contraction of its win-set."""
+    if y1 - step < x1:
+        return
+    wide = tl.split_the_difference(tl.WinSet(x1, y1))
+    narrow = tl.split_the_difference(tl.WinSet(x1, y1 - step))
+    assert (1 - narrow) - (1 - wide) == pytest.approx(step / 2)
+
+
+def test_nash_share_rises_at_rate_one_over_density_when_binding():
+    """Proposition: where Y's constraint binds, Y's share is F_Y^{-1}(q_Y); for a
+    uniform law on [0, s] the rate is 1/f = s."""
+    big_y = tl.Constituency.uniform(0.9, 100_001)
+    h = 0.01
+    q0 = 0.7
+    shares = [1 - tl.nash_bargaining(tl.overlap(WX, tl.win_set(big_y, q, "Y"))) for q in (q0 - h, q0 + h)]
+    assert (shares[1] - shares[0]) / (2 * h) == pytest.approx(0.9, rel=1e-3)
+
+
+def test_deadlock_beyond_the_deadlock_quota_under_both_rules():
+    q_dagger = tl.deadlock_quota(X, 0.5, Y)
+    assert q_dagger == pytest.approx(7 / 9, abs=2e-3)
+    for rule in (tl.nash_bargaining, tl.split_the_difference):
+        assert y_share(rule, q_dagger) is not None
+        assert y_share(rule, min(1.0, q_dagger + 0.01)) is None
+
+
+# --- the conjecture under uncertainty (note 38, p. 439) ---
+
+
+def test_uncertainty_can_reverse_schelling():
+    """With sigma = 0.05, raising Y's quota from 1/2 to 0.6 raises Y's share of a
+    ratified deal but lowers Y's expected share: the proposal moves onto Y's
+    believed boundary and is rejected about half the time."""
+    shares = {}
+    for q in (0.5, 0.6):
+        r = tl.defection_rates(WX.lo, tl.win_set(Y, q, "Y").hi, uncertainty=0.05)
+        shares[q] = (1 - r.involuntary) * (1 - r.proposal), 1 - r.proposal
+    assert shares[0.6][1] > shares[0.5][1]  # conditional on ratification: Schelling
+    assert shares[0.6][0] < shares[0.5][0]  # in expectation: the reverse
+    r = tl.defection_rates(WX.lo, tl.win_set(Y, 0.6, "Y").hi, uncertainty=0.05)
+    assert r.involuntary == pytest.approx(0.5, abs=0.01)
+
+
+def test_under_certainty_schelling_holds_in_expectation_too():
+    for q_lo, q_hi in ((0.5, 0.6), (0.6, 0.7)):
+        lo = tl.defection_rates(WX.lo, tl.win_set(Y, q_lo, "Y").hi, uncertainty=0.0)
+        hi = tl.defection_rates(WX.lo, tl.win_set(Y, q_hi, "Y").hi, uncertainty=0.0)
+        assert lo.involuntary == hi.involuntary == 0.0
+        assert 1 - hi.proposal >= 1 - lo.proposal
+
+
+def test_shading_the_proposal_inwards_beats_the_boundary_proposal():
+    """Critique exercise: with the Nash proposal on Y's believed boundary y1,
+    moving it inwards by about one standard deviation raises both sides'
+    expected shares (P(ratified) * share)."""
+    x1, y1, sigma = WX.lo, tl.win_set(Y, 0.6, "Y").hi, 0.05
+
+    def phi(z: float) -> float:
+        return 0.5 * (1 + math.erf(z / math.sqrt(2)))
+
+    def expected(x: float) -> tuple[float, float]:
+        p = phi((x - x1) / sigma) * phi((y1 - x) / sigma)
+        return p * x, p * (1 - x)
+
+    on_boundary = expected(y1)
+    shaded = expected(y1 - sigma)
+    assert on_boundary[0] == pytest.approx(
+        (1 - tl.defection_rates(x1, y1, sigma).involuntary) * y1
+    )
+    assert shaded[0] > on_boundary[0] and shaded[1] > on_boundary[1]
