@@ -23,7 +23,6 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 CLAIMS_HEADING = "Putnam's claims in this section"
@@ -52,7 +51,18 @@ def toc_chapters() -> list[str]:
     return [f for f in files if Path(f).parent.name == "book" and Path(f).name.startswith("ch")]
 
 
-CHAPTERS = toc_chapters()
+# Chapters brought up to the contract on another branch: {chapter: reason}.
+# Their failures are expected (not strict) until the branches are merged.
+PENDING = {
+    "book/ch05_preferences": (
+        "Chapter 5 is brought up to the chapter contract on its own branch; "
+        "remove this entry when the branches are merged"
+    ),
+}
+CHAPTERS = [
+    pytest.param(c, marks=pytest.mark.xfail(reason=PENDING[c], strict=False)) if c in PENDING else c
+    for c in toc_chapters()
+]
 
 
 def norm(text: str) -> str:
@@ -113,9 +123,8 @@ def claims_rows(doc: BeautifulSoup, chapter: str) -> list[list[Tag]]:
     return rows
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_claims_table_rows_have_page_status_and_resolving_links(built_book, chapter):
-    path, doc = page(built_book, chapter)
+def claims_problems(path: Path, doc: BeautifulSoup, chapter: str, site: Path) -> list[str]:
+    """Everything wrong with the claims table of one built page (empty if nothing)."""
     problems = []
     for i, cells in enumerate(claims_rows(doc, chapter), start=1):
         if len(cells) != len(COLUMNS):
@@ -132,14 +141,56 @@ def test_claims_table_rows_have_page_status_and_resolving_links(built_book, chap
             problems.append(f"{label}: no internal link in 'Where shown'")
         for a in links:
             href = a.get("href", "")
-            target, fragment = resolve(path, href, built_book.html)
+            target, fragment = resolve(path, href, site)
             if not target.is_file():
                 problems.append(f"{label}: link {href!r} points to a missing page")
             elif fragment and fragment not in ids(target):
                 problems.append(f"{label}: link {href!r}: no element with id {fragment!r} on {target.name}")
+    return problems
+
+
+def test_the_checker_catches_bad_rows(tmp_path):
+    """The checker itself: a good row passes; a missing page number, an unknown
+    status, a row without a link and links to missing targets are reported."""
+    (tmp_path / "other.html").write_text('<p id="there">x</p>', encoding="utf8")
+    ref = '<a class="reference internal" href="{}">x</a>'
+    rows = [
+        ("437", ref.format("#here"), "the text says"),
+        ("", ref.format("#here"), "the text says"),
+        ("438", ref.format("#here"), "the model proves"),
+        ("439", "no link", "the model adds"),
+        ("440", ref.format("#nowhere"), "the model qualifies"),
+        ("441", ref.format("other.html#there") + ref.format("missing.html#x"), "the text says"),
+    ]
+    body = "".join(f"<tr><td>c{i}</td><td>{p}</td><td>{w}</td><td>{s}</td></tr>" for i, (p, w, s) in enumerate(rows))
+    html = (
+        f'<p id="here"></p><section><h2>{CLAIMS_HEADING}<a class="headerlink">#</a></h2><table><thead><tr>'
+        + "".join(f"<th>{c}</th>" for c in COLUMNS)
+        + f"</tr></thead><tbody>{body}</tbody></table></section>"
+    )
+    path = tmp_path / "chapter.html"
+    path.write_text(html, encoding="utf8")
+    problems = claims_problems(path, BeautifulSoup(html, "html.parser"), "test", tmp_path)
+    assert [p.split(":")[0] for p in problems] == [
+        "row 2 ('c1')",
+        "row 3 ('c2')",
+        "row 4 ('c3')",
+        "row 5 ('c4')",
+        "row 6 ('c5')",
+    ], problems
+    assert "no page number" in problems[0] and "not one of" in problems[1]
+    assert "no internal link" in problems[2] and "'nowhere'" in problems[3] and "missing page" in problems[4]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_claims_table_rows_have_page_status_and_resolving_links(built_book, chapter):
+    path, doc = page(built_book, chapter)
+    problems = claims_problems(path, doc, chapter, built_book.html)
     assert not problems, f"{chapter}:\n" + "\n".join(problems)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_objectives_misconceptions_and_robustness(built_book, chapter):
     _, doc = page(built_book, chapter)
@@ -156,6 +207,7 @@ def test_objectives_misconceptions_and_robustness(built_book, chapter):
     assert not missing, f"{chapter}: missing " + ", ".join(missing)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_exercises_of_four_kinds(built_book, chapter):
     _, doc = page(built_book, chapter)
