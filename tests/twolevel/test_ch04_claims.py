@@ -174,3 +174,35 @@ def test_shading_the_proposal_inwards_beats_the_boundary_proposal():
         (1 - tl.defection_rates(x1, y1, sigma).involuntary) * y1
     )
     assert shaded[0] > on_boundary[0] and shaded[1] > on_boundary[1]
+
+
+# --- a constraint beyond the negotiator's control (Alfonsín and de la Madrid, p. 440) ---
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(0.05, 1), st.floats(0.05, 1), st.sampled_from([0.5, 0.6, 2 / 3]))
+def test_weaker_domestic_position_never_lowers_the_share(s_a, s_b, q_y):
+    """A Y whose constituents find no-agreement cheaper (a larger spread) has a
+    smaller win-set; under complete information its share never falls, and under
+    split-the-difference it rises, whether or not anyone chose the constraint."""
+    strong, weak = min(s_a, s_b), max(s_a, s_b)
+    out = {}
+    for name, spread in (("strong", strong), ("weak", weak)):
+        feasible = tl.overlap(WX, tl.win_set(tl.Constituency.uniform(spread, 2001), q_y, "Y"))
+        out[name] = (tl.nash_bargaining(feasible), tl.split_the_difference(feasible))
+    if out["weak"][0] is None:
+        return  # the weaker position deadlocks: nothing to divide
+    assert 1 - out["weak"][0] >= 1 - out["strong"][0] - 1e-12
+    assert 1 - out["weak"][1] >= 1 - out["strong"][1] - 1e-12
+
+
+def test_chapter_numbers_for_the_uncontrolled_constraint():
+    """Chapter 4's demonstration: at a simple majority Y's constraint never binds
+    for spreads up to 1, so Nash gives 1/2 throughout; split-the-difference gives
+    Y 0.5 -> 0.6 as the spread goes from 0.6 to 1."""
+    shares = []
+    for spread in (0.6, 0.8, 1.0):
+        feasible = tl.overlap(WX, tl.win_set(tl.Constituency.uniform(spread, 1001), 0.5, "Y"))
+        shares.append((1 - tl.nash_bargaining(feasible), 1 - tl.split_the_difference(feasible)))
+    assert all(n == pytest.approx(0.5) for n, _ in shares)
+    assert shares[0][1] == pytest.approx(0.5, abs=1e-3) and shares[-1][1] == pytest.approx(0.6, abs=1e-3)
