@@ -206,3 +206,54 @@ def test_chapter_numbers_for_the_uncontrolled_constraint():
         shares.append((1 - tl.nash_bargaining(feasible), 1 - tl.split_the_difference(feasible)))
     assert all(n == pytest.approx(0.5) for n, _ in shares)
     assert shares[0][1] == pytest.approx(0.5, abs=1e-3) and shares[-1][1] == pytest.approx(0.6, abs=1e-3)
+
+
+def test_shading_is_paid_by_x_and_removes_the_expected_share_reversal():
+    """Critique exercise, as corrected in review: moving the proposal one
+    standard deviation inside Y's believed boundary lowers X's share of a
+    ratified deal (X pays the margin) and lifts Y's expected share at the
+    two-thirds-like row (y1 = 0.46) above Y's expected share at a simple
+    majority (y1 = 0.55, Nash proposal 0.5): the reversal of the chapter's
+    expected-share table comes from proposing on the boundary."""
+    x1, sigma = WX.lo, 0.05
+    y1_majority = tl.win_set(Y, 0.5, "Y").hi
+    y1_strict = tl.win_set(Y, 0.6, "Y").hi
+
+    def phi(z: float) -> float:
+        return 0.5 * (1 + math.erf(z / math.sqrt(2)))
+
+    majority = tl.defection_rates(x1, y1_majority, sigma)
+    strict = tl.defection_rates(x1, y1_strict, sigma)
+    y_majority = (1 - majority.involuntary) * (1 - majority.proposal)
+    y_boundary = (1 - strict.involuntary) * (1 - strict.proposal)
+    assert strict.proposal == pytest.approx(y1_strict)  # on the boundary
+    assert y_boundary < y_majority  # the chapter's reversal
+
+    shaded = y1_strict - sigma
+    assert shaded < strict.proposal  # X's share of a ratified deal falls
+    p = phi((shaded - x1) / sigma) * phi((y1_strict - shaded) / sigma)
+    assert p * (1 - shaded) > y_majority  # the reversal disappears
+
+
+def test_sweet_sour_expected_share_peaks_below_the_deadlock_quota():
+    """Exercise 'how far should Y tie its own hands?': with sampled
+    constituencies (win-sets known once drawn, Nash bargaining, zero under
+    deadlock), Y's expected share peaks at a quota below the population's
+    deadlock quota, where sampled win-sets still overlap most of the time."""
+    rng = np.random.default_rng(5)
+    draws = [
+        (tl.win_set(tl.Constituency(0.6 * rng.random(101)), 0.5, "X"),
+         tl.Constituency(0.9 * rng.random(101)))
+        for _ in range(400)
+    ]
+    quotas = np.linspace(0.5, 1.0, 21)
+    expected, overlap = [], []
+    for q_y in quotas:
+        deals = [tl.nash_bargaining(tl.overlap(wx, tl.win_set(y, float(q_y), "Y"))) for wx, y in draws]
+        expected.append(np.mean([0.0 if d is None else 1 - d for d in deals]))
+        overlap.append(np.mean([d is not None for d in deals]))
+    best = int(np.argmax(expected))
+    q_dagger = tl.deadlock_quota(X, 0.5, Y)
+    assert quotas[best] < q_dagger
+    assert expected[best] > expected[0]  # tying its hands does pay, up to a point
+    assert overlap[best] > 0.5
