@@ -257,3 +257,15 @@ def test_sweet_sour_expected_share_peaks_below_the_deadlock_quota():
     assert quotas[best] < q_dagger
     assert expected[best] > expected[0]  # tying its hands does pay, up to a point
     assert overlap[best] > 0.5
+
+
+def test_senate_pivot_moves_from_the_50th_to_the_67th_senator():
+    """Chapter 4 (Panama, p. 440): with 100 senators and ties ratifying, a
+    simple majority makes the 50th least demanding senator pivotal and a
+    two-thirds rule the 67th, so 34 senators can block."""
+    senate = tl.Constituency(np.linspace(0.01, 1.0, 100))
+    pivotal = {}
+    for quota in (0.5, 2 / 3):
+        pivotal[quota] = int(np.searchsorted(senate.reservations, senate.pivot(quota))) + 1
+    assert pivotal == {0.5: 50, 2 / 3: 67}
+    assert 100 - pivotal[2 / 3] + 1 == 34
