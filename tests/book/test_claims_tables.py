@@ -53,12 +53,7 @@ def toc_chapters() -> list[str]:
 
 # Chapters brought up to the contract on another branch: {chapter: reason}.
 # Their failures are expected (not strict) until the branches are merged.
-PENDING = {
-    "book/ch05_preferences": (
-        "Chapter 5 is brought up to the chapter contract on its own branch; "
-        "remove this entry when the branches are merged"
-    ),
-}
+PENDING: dict[str, str] = {}
 CHAPTERS = [
     pytest.param(c, marks=pytest.mark.xfail(reason=PENDING[c], strict=False)) if c in PENDING else c
     for c in toc_chapters()

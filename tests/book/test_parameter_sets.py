@@ -41,12 +41,7 @@ TEXT_MIMES = ("text/plain", "text/markdown", "text/html")
 
 # Files still being written on another branch: {file name: reason}. The absence
 # of such a file is an expected failure; once the file exists it is checked.
-PENDING: dict[str, str] = {
-    "ch05_preferences.json": (
-        "tests/book/parameter_sets/ch05_preferences.json is written on Chapter 5's "
-        "branch; remove this entry when the branches are merged"
-    ),
-}
+PENDING: dict[str, str] = {}
 
 
 def toc_chapters() -> list[str]:

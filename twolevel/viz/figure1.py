@@ -212,7 +212,7 @@ class Figure1:
 
 
 def putnam_figure1(params: Figure1Params | None = None, **overrides: float) -> Figure:
-    """Figure 1 as Putnam drew it: X1, Y1, and Y's win-set contracted to Y2 (majority of 2/3).
+    """Figure 1 reconstructed from the model: X1, Y1, and Y's win-set contracted to Y2 (majority of 2/3).
 
     Y's quota is Y2's (the scenario's ``quota_y`` is not used). The shaded
     range is the one left after the first contraction (Y2 to X1); Y3
