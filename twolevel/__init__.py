@@ -29,6 +29,7 @@ from . import (
     agreement,
     bargaining,
     defection,
+    institutions,
     linkage,
     nonagreement,
     participation,
@@ -41,6 +42,7 @@ from . import (
 from .agreement import *  # noqa: F403
 from .bargaining import *  # noqa: F403
 from .defection import *  # noqa: F403
+from .institutions import *  # noqa: F403
 from .linkage import *  # noqa: F403
 from .nonagreement import *  # noqa: F403
 from .participation import *  # noqa: F403

@@ -11,6 +11,7 @@ MODEL_MODULES = [
     "twolevel.agreement",
     "twolevel.bargaining",
     "twolevel.defection",
+    "twolevel.institutions",
     "twolevel.linkage",
     "twolevel.nonagreement",
     "twolevel.participation",

@@ -1,0 +1,36 @@
+"""Level II institutions and the size of the win-set (Putnam 1988, pp. 448-450).
+
+One idea per module:
+
+- :mod:`~twolevel.institutions.rules`: ratification rules as objects (quotas,
+  seats, weighted votes, a consensus norm);
+- :mod:`~twolevel.institutions.consequences`: the four consequences of a
+  tighter rule, from one change of rule;
+- :mod:`~twolevel.institutions.amendment`: the up-or-down vote against
+  piecemeal amendment; constituents who persuade themselves;
+- :mod:`~twolevel.institutions.discipline`: party discipline and the 1986
+  tax-reform conference;
+- :mod:`~twolevel.institutions.autonomy`: autonomy and the paradox of state strength;
+- :mod:`~twolevel.institutions.nested`: a tree of ratifying bodies, and where
+  decomposing it further stops paying.
+
+>>> import twolevel as tl
+>>> senate = tl.Constituency.uniform(0.9, n=100)
+>>> tl.two_thirds().win_set(senate).width < tl.simple_majority().win_set(senate).width
+True
+"""
+
+from .amendment import *  # noqa: F403
+from .amendment import __all__ as _amendment
+from .autonomy import *  # noqa: F403
+from .autonomy import __all__ as _autonomy
+from .consequences import *  # noqa: F403
+from .consequences import __all__ as _consequences
+from .discipline import *  # noqa: F403
+from .discipline import __all__ as _discipline
+from .nested import *  # noqa: F403
+from .nested import __all__ as _nested
+from .rules import *  # noqa: F403
+from .rules import __all__ as _rules
+
+__all__ = [*_rules, *_consequences, *_amendment, *_discipline, *_autonomy, *_nested]

@@ -1,0 +1,187 @@
+r"""The up-or-down vote against piecemeal amendment, and constituents who persuade themselves (p. 448).
+
+After the American Selling Price fiasco "it was widely recognized that
+piecemeal congressional ratification of any new agreement would inhibit
+international negotiation. Hence, the 1974 Act guaranteed a straight
+up-or-down vote in Congress" (p. 448). An amendment is a rejection: "any
+modification counts as rejection" (p. 437, note 31's reading of ratification).
+
+The model
+---------
+Chapter 5's two-issue package :math:`(b, c)` (A's gains on beef and citrus;
+:class:`twolevel.TwoIssueConstituency`): ranchers care only about beef,
+farmers only about citrus. Under an **up-or-down vote** the chamber weighs the
+package as a whole,
+
+.. math::
+
+    \alpha F_\text{beef}(b) + (1 - \alpha) F_\text{citrus}(c) \ge q ,
+
+so ranchers' losses on beef can be carried by farmers' gains on citrus. Under
+**piecemeal amendment** each clause is open to amendment by the members it
+concerns; a clause survives only if they ratify it by the same quota,
+
+.. math::
+
+    F_\text{beef}(b) \ge q \quad\text{and}\quad F_\text{citrus}(c) \ge q .
+
+Both inequalities imply the first (a weighted mean of two numbers that reach
+:math:`q` reaches it), so the packages that survive piecemeal amendment are a
+subset of those that survive the up-or-down vote: the guaranteed vote
+enlarges the win-set, and with it the lens of packages both sides ratify.
+That members vote only on the clause that concerns them is the model's
+assumption (a committee's jurisdiction over its clause).
+
+*Private-sector committees* "improve communication between the Level I
+negotiators and their Level II constituents" so that constituents "persuade
+themselves" to reduce their expectations (p. 448).
+:func:`committee_expectations` lowers every reservation value by a share
+``persuasion``: an illustration of the mechanism, not an estimate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from .._checks import check_grid_size, check_instance, check_unit
+from .._numerics import reaches_quota
+from ..twoissue import TwoIssueConstituency, win_set_mask
+from ..twoissue.grid import iso_vote_grid
+from ..winsets import Constituency
+
+__all__ = ["piecemeal_mask", "AmendmentComparison", "compare_procedures", "committee_expectations"]
+
+BoolArray = npt.NDArray[np.bool_]
+
+
+def piecemeal_mask(constituency: TwoIssueConstituency, n: int = 201) -> BoolArray:
+    r"""Packages on an ``n`` by ``n`` grid whose every clause survives amendment by the members it concerns.
+
+    ``mask[j, i]`` is package :math:`(b_i, c_j)` (the layout of :func:`twolevel.iso_vote_grid`).
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, n=101)
+    >>> int(tl.piecemeal_mask(a, 11).sum()), int(tl.win_set_mask(a, n=11).sum())
+    (36, 66)
+
+    References
+    ----------
+    Putnam (1988), p. 448 (piecemeal congressional ratification). Book: chapter 6, ``prop-up-or-down``.
+    """
+    s = check_instance("constituency", constituency, TwoIssueConstituency)
+    n = check_grid_size("n", n)
+    g = np.linspace(0.0, 1.0, n)
+    own = g if s.side == "A" else 1.0 - g
+    beef_ok = reaches_quota(np.asarray(s.ranchers.yes_share(own)), s.quota)
+    citrus_ok = reaches_quota(np.asarray(s.farmers.yes_share(own)), s.quota)
+    return np.asarray(citrus_ok[:, None] & beef_ok[None, :])
+
+
+@dataclass(frozen=True)
+class AmendmentComparison:
+    """The chamber's win-set and the lens under each procedure, on one grid.
+
+    Attributes
+    ----------
+    b, c : ndarray
+        Grid axes (A's gains on beef and citrus).
+    up_or_down, piecemeal : ndarray of bool
+        Packages the chamber ratifies under each procedure.
+    lens_up_or_down, lens_piecemeal : ndarray of bool
+        Packages that the partner also ratifies.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, side="A", n=101)
+    >>> b = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, side="B", n=101)
+    >>> cmp = tl.compare_procedures(a, b, n=21)
+    >>> cmp.area("lens_piecemeal") < cmp.area("lens_up_or_down")
+    True
+
+    References
+    ----------
+    Putnam (1988), p. 448. Book: chapter 6, ``prop-up-or-down``.
+    """
+
+    b: npt.NDArray[np.float64]
+    c: npt.NDArray[np.float64]
+    up_or_down: BoolArray
+    piecemeal: BoolArray
+    lens_up_or_down: BoolArray
+    lens_piecemeal: BoolArray
+
+    def area(self, which: str) -> float:
+        """Share of the grid's packages in one of the four sets (named as the attributes)."""
+        if which not in ("up_or_down", "piecemeal", "lens_up_or_down", "lens_piecemeal"):
+            raise ValueError(
+                "which must be 'up_or_down', 'piecemeal', 'lens_up_or_down' or 'lens_piecemeal', " f"got {which!r}"
+            )
+        return float(np.mean(getattr(self, which)))
+
+
+def compare_procedures(chamber: TwoIssueConstituency, partner: TwoIssueConstituency, n: int = 201) -> AmendmentComparison:
+    """The chamber's win-set and the lens with its partner, up-or-down and piecemeal.
+
+    Parameters
+    ----------
+    chamber : TwoIssueConstituency
+        The legislature whose procedure changes (either side).
+    partner : TwoIssueConstituency
+        The other side, which votes up or down in both cases.
+    n : int
+        Grid points per axis.
+
+    Examples
+    --------
+    >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, side="A", n=101)
+    >>> b = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, side="B", n=101)
+    >>> cmp = tl.compare_procedures(a, b, n=21)
+    >>> bool(np.all(cmp.piecemeal <= cmp.up_or_down))
+    True
+
+    References
+    ----------
+    Putnam (1988), p. 448: "the 1974 Act guaranteed a straight up-or-down vote". Book: chapter 6,
+    ``prop-up-or-down``.
+    """
+    ch = check_instance("chamber", chamber, TwoIssueConstituency)
+    pa = check_instance("partner", partner, TwoIssueConstituency)
+    if ch.side == pa.side:
+        raise ValueError(f"partner must be the other side than chamber ({ch.side!r}), got side {pa.side!r}")
+    n = check_grid_size("n", n)
+    grid = iso_vote_grid(ch, n)
+    up = win_set_mask(ch, grid)
+    piece = piecemeal_mask(ch, n)
+    other = win_set_mask(pa, n=n)
+    return AmendmentComparison(grid.b, grid.c, up, piece, up & other, piece & other)
+
+
+def committee_expectations(constituency: Constituency, persuasion: float) -> Constituency:
+    r"""Constituents who "persuade themselves" to expect less: :math:`r_i \mapsto (1 - \pi)\, r_i`.
+
+    An illustration of the mechanism of p. 448, not an estimate of its size.
+
+    Parameters
+    ----------
+    constituency : Constituency
+    persuasion : float
+        :math:`\pi \in [0, 1]`, the share by which every reservation value falls.
+
+    Examples
+    --------
+    >>> c = tl.Constituency.uniform(0.9, n=1001)
+    >>> round(tl.win_set(tl.committee_expectations(c, 0.2), 0.5).lo, 3)
+    0.36
+
+    References
+    ----------
+    Putnam (1988), p. 448 (private-sector committees; Walton and McKersie's "persuade themselves").
+    Book: chapter 6, ``sec-up-or-down``.
+    """
+    c = check_instance("constituency", constituency, Constituency)
+    p = check_unit("persuasion", persuasion)
+    return Constituency((1.0 - p) * c.reservations, weights=c.weights, name=c.name)

@@ -1,0 +1,171 @@
+r"""Autonomy and the paradox of state strength (pp. 449–450).
+
+"The greater the autonomy of central decision-makers from their Level II
+constituents, the larger their win-set and thus the greater the likelihood of
+achieving international agreement" (p. 449); yet "the stronger a state is in
+terms of autonomy from domestic pressures, the weaker its relative bargaining
+position internationally" (p. 449).
+
+The model
+---------
+Autonomy :math:`a \in [0, 1]` is the weight of the decision-maker's own
+judgement against the constituents'. Constituent :math:`i`'s reservation value
+as it bears on the decision becomes
+
+.. math::
+
+    r_i(a) = (1 - a)\, r_i + a\, r_L ,
+
+where :math:`r_L` is the decision-maker's own reservation value. The map is
+increasing and affine, so the pivot moves the same way:
+:math:`p(a) = (1 - a)\,p + a\,r_L`. If the decision-maker is at least as eager
+for agreement as the pivotal constituent (:math:`r_L \le p`: central bankers
+keener on monetary cooperation than the electorate) the pivot falls as
+:math:`a` rises, the win-set grows, and so does the probability that it
+overlaps the other side's; and since both of Chapter 4's bargaining rules
+move with the boundary, the side's bargaining share can only fall. With a
+decision-maker more demanding than his pivot (:math:`r_L > p`) autonomy
+shrinks the win-set: the model's qualification of the text.
+
+With uniform constituents on :math:`[0, s]` and :math:`r_L = 0`, autonomy is
+exactly a smaller spread, :math:`s(1 - a)`; :func:`autonomy_agreement_probability`
+uses Chapter 4's sampling model with common random numbers, so the estimated
+probability is exactly monotone in :math:`a`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import numpy.typing as npt
+
+from .._checks import check_array, check_instance, check_label, check_positive_int, check_quota, check_unit
+from ..bargaining import nash_bargaining, split_the_difference
+from ..winsets import SIDES, Constituency, Side, WinSet, overlap
+
+__all__ = ["autonomous_win_set", "autonomy_share", "autonomy_agreement_probability"]
+
+
+def autonomous_win_set(
+    constituency: Constituency, quota: float, autonomy: float, leader_reservation: float = 0.0, side: Side = "X"
+) -> WinSet:
+    r"""The win-set when the decision-maker's own judgement has weight ``autonomy``.
+
+    Parameters
+    ----------
+    constituency : Constituency
+    quota : float
+        In (0, 1].
+    autonomy : float
+        :math:`a \in [0, 1]`: 0 the constituents decide, 1 the decision-maker alone.
+    leader_reservation : float
+        :math:`r_L \in [0, 1]`, the decision-maker's own reservation value.
+    side : {"X", "Y"}
+
+    Examples
+    --------
+    >>> c = tl.Constituency.uniform(0.9, n=1001)
+    >>> [round(tl.autonomous_win_set(c, 2 / 3, a).lo, 3) for a in (0.0, 0.5, 1.0)]
+    [0.6, 0.3, 0.0]
+
+    References
+    ----------
+    Putnam (1988), p. 449: autonomy enlarges the win-set. Book: chapter 6, ``prop-autonomy``.
+    """
+    c = check_instance("constituency", constituency, Constituency)
+    a = check_unit("autonomy", autonomy)
+    r_l = check_unit("leader_reservation", leader_reservation)
+    check_label("side", side, SIDES)
+    p = (1.0 - a) * float(c.pivot(check_quota("quota", quota))) + a * r_l
+    p = min(max(p, 0.0), 1.0)  # guard against rounding just outside [0, 1]
+    return WinSet(p, 1.0) if side == "X" else WinSet(0.0, 1.0 - p)
+
+
+def autonomy_share(
+    constituency: Constituency,
+    quota: float,
+    autonomy: float,
+    other: WinSet,
+    leader_reservation: float = 0.0,
+    solution: str = "nash",
+) -> float | None:
+    r"""Side X's bargaining share when its decision-maker has autonomy :math:`a` and Y's win-set is ``other``.
+
+    Returns None under deadlock.
+
+    Examples
+    --------
+    >>> x = tl.Constituency.uniform(0.9, n=1001)
+    >>> y = tl.WinSet(0.0, 0.7)
+    >>> [round(tl.autonomy_share(x, 2 / 3, a, y), 3) for a in (0.0, 0.1, 0.5)]
+    [0.6, 0.54, 0.5]
+
+    References
+    ----------
+    Putnam (1988), p. 449: autonomy weakens the "relative bargaining position". Book: chapter 6,
+    ``prop-autonomy``.
+    """
+    check_instance("other", other, WinSet)
+    check_label("solution", solution, ("nash", "split"))
+    feasible = overlap(autonomous_win_set(constituency, quota, autonomy, leader_reservation, "X"), other)
+    return nash_bargaining(feasible) if solution == "nash" else split_the_difference(feasible)
+
+
+def autonomy_agreement_probability(
+    autonomy: npt.ArrayLike,
+    spread_x: float,
+    spread_y: float,
+    quota_x: float = 0.5,
+    quota_y: float = 0.5,
+    *,
+    leader_reservation: float = 0.0,
+    n: int = 101,
+    trials: int = 4000,
+    seed: int = 0,
+) -> npt.NDArray[np.float64]:
+    r"""Probability that the win-sets overlap, as X's autonomy varies (Chapter 4's sampling model).
+
+    Each trial samples ``n`` constituents per side, uniform on :math:`[0, s_S]`;
+    X's pivot becomes :math:`(1 - a)\,s_X U^X_{(k_X)} + a\,r_L` and the win-sets
+    overlap iff it is at most :math:`1 - s_Y U^Y_{(k_Y)}`. The same draws serve
+    every value of ``autonomy``.
+
+    Parameters
+    ----------
+    autonomy : array_like of float
+        Values of :math:`a` in [0, 1].
+    spread_x, spread_y : float
+        Upper ends of the reservation-value laws, in [0, 1].
+    quota_x, quota_y : float
+        Quotas in (0, 1].
+    leader_reservation : float
+        :math:`r_L \in [0, 1]`.
+    n, trials, seed : int
+        Sample size per side (1 to 10 001), replications (1 to 1 000 000), seed (>= 0).
+
+    Examples
+    --------
+    >>> tl.autonomy_agreement_probability([0.0, 0.2, 0.5], 0.9, 0.9, 2 / 3, 2 / 3, trials=2000).round(2)
+    array([0.  , 0.07, 0.99])
+
+    References
+    ----------
+    Putnam (1988), p. 449: "the greater the likelihood of achieving international agreement". Book:
+    chapter 6, ``prop-autonomy``.
+    """
+    a = check_array("autonomy", autonomy, low=0.0, high=1.0)
+    sx, sy = check_unit("spread_x", spread_x), check_unit("spread_y", spread_y)
+    qx, qy = check_quota("quota_x", quota_x), check_quota("quota_y", quota_y)
+    r_l = check_unit("leader_reservation", leader_reservation)
+    n = check_positive_int("n", n, maximum=10_001)
+    trials = check_positive_int("trials", trials, maximum=1_000_000)
+    seed = check_positive_int("seed", seed, minimum=0)
+    rng = np.random.default_rng(seed)
+    u = rng.random((2, trials, n))
+    kx, ky = max(math.ceil(qx * n - 1e-9), 1), max(math.ceil(qy * n - 1e-9), 1)
+    ox = np.partition(u[0], kx - 1, axis=1)[:, kx - 1]
+    oy = np.partition(u[1], ky - 1, axis=1)[:, ky - 1]
+    x1 = (1.0 - a[:, None]) * (sx * ox)[None, :] + a[:, None] * r_l
+    ok = x1 <= 1.0 - sy * oy[None, :]
+    return np.asarray(ok.mean(axis=1), dtype=np.float64)
