@@ -77,8 +77,9 @@ def autonomous_win_set(
     a = check_unit("autonomy", autonomy)
     r_l = check_unit("leader_reservation", leader_reservation)
     check_label("side", side, SIDES)
-    p = (1.0 - a) * float(c.pivot(check_quota("quota", quota))) + a * r_l
-    p = min(max(p, 0.0), 1.0)  # guard against rounding just outside [0, 1]
+    pivot = float(c.pivot(check_quota("quota", quota)))
+    # p + a (r_L - p) rather than (1 - a) p + a r_L: exact at r_L = p and monotone in a in floating point.
+    p = min(max(pivot + a * (r_l - pivot), 0.0), 1.0)
     return WinSet(p, 1.0) if side == "X" else WinSet(0.0, 1.0 - p)
 
 
@@ -166,6 +167,7 @@ def autonomy_agreement_probability(
     kx, ky = max(math.ceil(qx * n - 1e-9), 1), max(math.ceil(qy * n - 1e-9), 1)
     ox = np.partition(u[0], kx - 1, axis=1)[:, kx - 1]
     oy = np.partition(u[1], ky - 1, axis=1)[:, ky - 1]
-    x1 = (1.0 - a[:, None]) * (sx * ox)[None, :] + a[:, None] * r_l
+    base = (sx * ox)[None, :]
+    x1 = base + a[:, None] * (r_l - base)
     ok = x1 <= 1.0 - sy * oy[None, :]
     return np.asarray(ok.mean(axis=1), dtype=np.float64)
