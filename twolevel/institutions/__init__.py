@@ -11,6 +11,7 @@ One idea per module:
 - :mod:`~twolevel.institutions.discipline`: party discipline and the 1986
   tax-reform conference;
 - :mod:`~twolevel.institutions.autonomy`: autonomy and the paradox of state strength;
+- :mod:`~twolevel.institutions.levers`: the rule, discipline and autonomy together;
 - :mod:`~twolevel.institutions.nested`: a tree of ratifying bodies, and where
   decomposing it further stops paying.
 
@@ -28,9 +29,11 @@ from .consequences import *  # noqa: F403
 from .consequences import __all__ as _consequences
 from .discipline import *  # noqa: F403
 from .discipline import __all__ as _discipline
+from .levers import *  # noqa: F403
+from .levers import __all__ as _levers
 from .nested import *  # noqa: F403
 from .nested import __all__ as _nested
 from .rules import *  # noqa: F403
 from .rules import __all__ as _rules
 
-__all__ = [*_rules, *_consequences, *_amendment, *_discipline, *_autonomy, *_nested]
+__all__ = [*_rules, *_consequences, *_amendment, *_discipline, *_autonomy, *_levers, *_nested]
