@@ -15,6 +15,8 @@ from ..scenarios import Figure1Params, Figure2Params
 from .figure1 import Figure1, Figure1State, figure1_state, figure1_static_explorer, putnam_figure1
 from .figure2 import Figure2, Figure2State, figure2_state, figure2_static_explorer, putnam_figure2
 from .frames import Control, StaticExplorer, static_explorer
+from .figure_institutions import *  # noqa: F403  (chapter 6)
+from .figure_institutions import __all__ as _institutions
 
 if TYPE_CHECKING:
     from .explorers import Figure1Explorer, Figure2Explorer
@@ -38,6 +40,7 @@ __all__ = [
     "putnam_figure2",
     "static_explorer",
 ]
+__all__ += _institutions
 
 
 def figure1_explorer(params: Figure1Params | None = None, **overrides: float) -> Figure1Explorer:

@@ -1,0 +1,66 @@
+"""The institutions figure, its static frames, its live explorer and the paradox figure (twolevel.viz)."""
+
+import matplotlib
+import numpy as np
+import pytest
+
+matplotlib.use("Agg")
+
+import twolevel as tl
+from twolevel.viz import (
+    InstitutionsFigure,
+    institutions_state,
+    institutions_static_explorer,
+    paradox_figure,
+)
+
+
+def test_state_is_computed_by_the_model():
+    s = institutions_state(0.9, 0.6, 2 / 3, 0.5, 0.2, 0.3)
+    cx = tl.Constituency.uniform(0.9)
+    assert s.outcome.win_set_x == tl.institutional_win_set(cx, 2 / 3, 0.2, 0.3)
+    assert s.outcome.win_set_y == tl.win_set(tl.Constituency.uniform(0.6), 0.5, "Y")
+    assert s.outcome.share_x == tl.nash_bargaining(tl.overlap(s.outcome.win_set_x, s.outcome.win_set_y))
+    assert "no agreement is feasible" in institutions_state(quota_x=1.0).alt_text()
+
+
+def test_static_explorer_frames_follow_the_model():
+    e = institutions_static_explorer()
+    assert len(e.frames) == 121 and len({c.name for c in e.controls}) == 2
+    assert all(len(c.values) >= 11 for c in e.controls)
+    for q in (0.5, 0.75, 1.0):
+        for d in (0.0, 0.25, 0.5):
+            alt = e.alts[e.index(quota_x=q, discipline=d)]
+            assert alt == institutions_state(quota_x=q, discipline=d).alt_text()
+    # A stricter rule cannot turn a deadlock into an agreement; discipline cannot do the reverse.
+    assert "deadlock" in e.alts[e.index(quota_x=1.0, discipline=0.0)]
+    html = e.to_html()
+    assert "data:image/png;base64," in html and "http" not in html.replace("http://www.w3.org", "")
+
+
+def test_drawing_updates_in_place():
+    d = InstitutionsFigure(institutions_state())
+    n = len(d.ax.get_children())
+    for q in (0.5, 1.0, 0.7):
+        d.update(institutions_state(quota_x=q))
+        assert len(d.ax.get_children()) == n
+
+
+def test_live_explorer_moves_with_its_sliders():
+    e = tl.viz.institutions_explorer(spread_x=0.9, spread_y=0.6)
+    e.quota_x.value = 0.95
+    assert "deadlock" in e.summary.value
+    e.discipline.value = 0.95
+    assert "deadlock" not in e.summary.value and "Agreement at X's share" in e.summary.value
+
+
+def test_paradox_figure_shows_both_effects():
+    a = np.linspace(0, 1, 6)
+    fig = paradox_figure(0.9, 0.7, 2 / 3, 0.5, a, trials=500, seed=3)
+    top, bottom = fig.axes
+    prob, width = (ln.get_ydata() for ln in top.get_lines())
+    share = bottom.get_lines()[0].get_ydata()
+    assert np.all(np.diff(prob) >= 0) and np.all(np.diff(width) >= 0)
+    assert np.all(np.diff(share) <= 1e-12) and share[0] > share[-1]
+    with pytest.raises(ValueError, match="autonomies"):
+        paradox_figure(autonomies=[1.5])
