@@ -1,0 +1,113 @@
+"""Chapter 6 in a real browser, offline: the institutions explorer reacts to both sliders.
+
+The built book is served on 127.0.0.1 and Chromium may reach nothing else (see
+``browser_support``). Each slider is moved with the keyboard, as a reader would,
+and the frame shown must then be the model's for the new values: its alt text
+is compared with :func:`twolevel.viz.institutions_state` at the chapter's
+default parameters.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from browser_support import PageWatch, chromium, format_problems, screenshot
+from twolevel.viz import institutions_state
+from twolevel.viz.figure_institutions import DISCIPLINES, QUOTAS
+
+pytestmark = pytest.mark.slow
+
+CHAPTER6 = "book/ch06_institutions.html"
+TIMEOUT_MS = 60_000
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(built_book) -> Iterator[str]:
+    if built_book.returncode != 0:
+        pytest.fail(f"jupyter-book build failed (exit {built_book.returncode}):\n{built_book.log[-8000:]}")
+    handler = functools.partial(_QuietHandler, directory=str(built_book.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="ch06-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+def _fail(page, name: str, what: str, watch: PageWatch) -> str:
+    extra = f"\n{format_problems(watch.problems())}" if watch.problems() else ""
+    return f"{what}{extra}\nscreenshot: {screenshot(page, name)}"
+
+
+def _shown(fig) -> dict:
+    return fig.evaluate(
+        """(root) => {
+        const img = root.querySelector('img');
+        return {alt: img.getAttribute('alt'), src: img.getAttribute('src'),
+                decoded: img.complete && img.naturalWidth > 0,
+                values: Array.from(root.querySelectorAll('input[type=range]')).map(i => i.value)};
+    }"""
+    )
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_institutions_explorer_reacts_to_rule_and_discipline(site, width):
+    with chromium() as browser:
+        watch = PageWatch(site)
+        context = browser.new_context(service_workers="block", viewport={"width": width, "height": 900})
+        context.set_default_timeout(TIMEOUT_MS)
+        watch.attach(context)
+        page = context.new_page()
+        watch.watch(page)
+        response = page.goto(f"{site}/{CHAPTER6}", wait_until="load")
+        assert response is not None and response.ok
+        page.wait_for_load_state("networkidle")
+        label = f"ch06-institutions-{width}"
+        fig = page.locator('[data-tl-frames="institutions"]')
+        assert fig.count() == 1, _fail(page, label, f"expected one institutions explorer, found {fig.count()}", watch)
+        fig = fig.first
+        fig.scroll_into_view_if_needed()
+        assert fig.is_visible(), _fail(page, label, "the explorer is not visible", watch)
+        sliders = fig.locator("input[type=range]")
+        assert sliders.count() == 2, _fail(page, label, f"expected 2 sliders, found {sliders.count()}", watch)
+        start = _shown(fig)
+        assert start["decoded"] and start["alt"] == institutions_state().alt_text(), _fail(
+            page, label, f"the first frame is not the model's initial state: {start['alt']}", watch
+        )
+        # The rule: one step right with the keyboard.
+        sliders.nth(0).focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("([r, a]) => r.querySelector('img').getAttribute('alt') !== a",
+                               arg=[fig.element_handle(), start["alt"]], timeout=5_000)
+        after_rule = _shown(fig)
+        expected = institutions_state(quota_x=QUOTAS[1]).alt_text()
+        assert after_rule["alt"] == expected and after_rule["src"] != start["src"] and after_rule["decoded"], _fail(
+            page, label, f"after moving the rule: {after_rule['alt']!r}, expected {expected!r}", watch
+        )
+        # Discipline: two steps right.
+        sliders.nth(1).focus()
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("([r, a]) => r.querySelector('img').getAttribute('alt') !== a",
+                               arg=[fig.element_handle(), after_rule["alt"]], timeout=5_000)
+        after_disc = _shown(fig)
+        expected = institutions_state(quota_x=QUOTAS[1], discipline=DISCIPLINES[2]).alt_text()
+        assert after_disc["alt"] == expected and after_disc["src"] != after_rule["src"], _fail(
+            page, label, f"after moving discipline: {after_disc['alt']!r}, expected {expected!r}", watch
+        )
+        problems = watch.problems()
+        assert not problems, _fail(page, label, f"page not clean:\n{format_problems(problems)}", watch)
+        context.close()
