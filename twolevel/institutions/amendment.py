@@ -4,7 +4,8 @@ After the American Selling Price fiasco "it was widely recognized that
 piecemeal congressional ratification of any new agreement would inhibit
 international negotiation. Hence, the 1974 Act guaranteed a straight
 up-or-down vote in Congress" (p. 448). An amendment is a rejection: "any
-modification counts as rejection" (p. 437, note 31's reading of ratification).
+modification to the Level I agreement counts as a rejection, unless that
+modification is approved by all other parties to the agreement" (p. 437).
 
 The model
 ---------

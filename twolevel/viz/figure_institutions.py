@@ -27,7 +27,7 @@ from ..winsets import Constituency, win_set
 from .frames import Control, StaticExplorer, static_explorer
 
 if TYPE_CHECKING:
-    from .institutions_explorer import InstitutionsExplorer
+    from .live_institutions import InstitutionsExplorer
 
 __all__ = [
     "InstitutionsState",
@@ -235,7 +235,7 @@ def institutions_explorer(**kwargs: float) -> InstitutionsExplorer:
     ----------
     Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorer.
     """
-    from .institutions_explorer import InstitutionsExplorer
+    from .live_institutions import InstitutionsExplorer
 
     return InstitutionsExplorer(**kwargs)
 

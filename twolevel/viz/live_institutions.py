@@ -18,7 +18,7 @@ class InstitutionsExplorer(_Explorer):
 
     Examples
     --------
-    >>> from twolevel.viz.institutions_explorer import InstitutionsExplorer
+    >>> from twolevel.viz.live_institutions import InstitutionsExplorer
     >>> e = InstitutionsExplorer(discipline=0.2)
     >>> e.discipline.value, bytes(e.image.value[:4])
     (0.2, b'\\x89PNG')
