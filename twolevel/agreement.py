@@ -26,7 +26,7 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from ._checks import check_array, check_positive_int, check_quota
+from ._checks import check_array, check_positive_int, check_quota, check_seed
 
 __all__ = ["agreement_probability", "expected_win_set_size"]
 
@@ -92,10 +92,14 @@ def agreement_probability(
     """
     sx = check_array("spread_x", spread_x, low=0.0, high=1.0, one_dimensional=False)
     sy = check_array("spread_y", spread_y, low=0.0, high=1.0, one_dimensional=False)
+    try:
+        np.broadcast_shapes(sx.shape, sy.shape)
+    except ValueError:
+        raise ValueError(f"spread_x and spread_y must broadcast together, got shapes {sx.shape} and {sy.shape}") from None
     qx, qy = check_quota("quota_x", quota_x), check_quota("quota_y", quota_y)
     n = check_positive_int("n", n, maximum=10_001)
     trials = check_positive_int("trials", trials, maximum=1_000_000)
-    seed = check_positive_int("seed", seed, minimum=0)
+    seed = check_seed("seed", seed)
     rng = np.random.default_rng(seed)
     u = rng.random((2, trials, n))
     kx, ky = max(math.ceil(qx * n - 1e-9), 1), max(math.ceil(qy * n - 1e-9), 1)

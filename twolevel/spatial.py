@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 from dataclasses import dataclass
 
-from ._checks import check_instance, check_quota, check_shares, check_unit
+from ._checks import check_instance, check_quota, check_shares, check_text, check_unit
 from ._numerics import lower_weighted_quantile, weight_units
 from .winsets import WinSet, frozen_points
 
@@ -58,6 +58,7 @@ class SpatialConstituency:
 
     def __post_init__(self) -> None:
         t, w = frozen_points("ideals", self.ideals, self.weights)
+        check_text("name", self.name)
         object.__setattr__(self, "ideals", t)
         object.__setattr__(self, "weights", w)
 

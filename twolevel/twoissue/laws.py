@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .._checks import check_gamma, check_instance, check_real, check_shares
+from .._checks import check_gamma, check_instance, check_real, check_shares, check_text
 from ..winsets import Constituency
 
 __all__ = ["SmoothLaw"]
@@ -62,6 +62,7 @@ class SmoothLaw:
             raise TypeError(f"cdf must be callable, got {type(self.cdf).__name__}")
         if self.pdf is not None and not callable(self.pdf):
             raise TypeError(f"pdf must be callable or None, got {type(self.pdf).__name__}")
+        check_text("name", self.name)
 
     @classmethod
     def power(cls, gamma: float) -> SmoothLaw:
@@ -116,7 +117,8 @@ class SmoothLaw:
     def density(self, x: npt.ArrayLike) -> Array:
         """:math:`F'(x)` for ``x`` in [0, 1], from ``pdf`` or a central difference of ``cdf``.
 
-        Infinite where the law's density is (a power law with :math:`\\gamma < 1` at 0).
+        Infinite where the law's density is infinite (a power law with :math:`\\gamma < 1` at 0): the
+        result can be inf there.
         """
         xs = check_shares("x", x)
         if self.pdf is not None:
