@@ -30,6 +30,7 @@ from . import (
     bargaining,
     defection,
     linkage,
+    memory,
     nonagreement,
     participation,
     profiles,
@@ -42,6 +43,7 @@ from .agreement import *  # noqa: F403
 from .bargaining import *  # noqa: F403
 from .defection import *  # noqa: F403
 from .linkage import *  # noqa: F403
+from .memory import *  # noqa: F403
 from .nonagreement import *  # noqa: F403
 from .participation import *  # noqa: F403
 from .profiles import *  # noqa: F403

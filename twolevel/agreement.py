@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._checks import check_array, check_positive_int, check_quota, check_seed
+from .memory import chunk_size
 
 __all__ = ["agreement_probability", "expected_win_set_size"]
 
@@ -101,11 +102,18 @@ def agreement_probability(
     trials = check_positive_int("trials", trials, maximum=1_000_000)
     seed = check_seed("seed", seed)
     rng = np.random.default_rng(seed)
-    u = rng.random((2, trials, n))
     kx, ky = max(math.ceil(qx * n - 1e-9), 1), max(math.ceil(qy * n - 1e-9), 1)
-    ox = np.partition(u[0], kx - 1, axis=1)[:, kx - 1]
-    oy = np.partition(u[1], ky - 1, axis=1)[:, ky - 1]
     sx_b, sy_b = np.broadcast_arrays(sx, sy)
-    # X1 = s_X * ox and Y1 = 1 - s_Y * oy; overlap iff X1 <= Y1.
-    ok = sx_b[..., None] * ox + sy_b[..., None] * oy <= 1.0
-    return np.asarray(ok.mean(axis=-1), dtype=np.float64)
+    # Trials are drawn in chunks within the working memory (tl.working_memory): each costs two rows of
+    # n uniforms, their partitioned copies and one overlap test per spread. One chunk (the usual case)
+    # draws exactly the numbers of a single draw of all trials.
+    step = chunk_size(8 * (4 * n + 2 * sx_b.size), trials)
+    hits = np.zeros(sx_b.shape, dtype=np.int64)
+    for start in range(0, trials, step):
+        u = rng.random((2, min(step, trials - start), n))
+        ox = np.partition(u[0], kx - 1, axis=1)[:, kx - 1]
+        oy = np.partition(u[1], ky - 1, axis=1)[:, ky - 1]
+        del u
+        # X1 = s_X * ox and Y1 = 1 - s_Y * oy; overlap iff X1 <= Y1.
+        hits += np.count_nonzero(sx_b[..., None] * ox + sy_b[..., None] * oy <= 1.0, axis=-1)
+    return np.asarray(hits / trials, dtype=np.float64)

@@ -12,6 +12,7 @@ MODEL_MODULES = [
     "twolevel.bargaining",
     "twolevel.defection",
     "twolevel.linkage",
+    "twolevel.memory",
     "twolevel.nonagreement",
     "twolevel.participation",
     "twolevel.profiles",
