@@ -31,6 +31,7 @@ from . import (
     defection,
     institutions,
     linkage,
+    memory,
     nonagreement,
     participation,
     profiles,
@@ -44,6 +45,7 @@ from .bargaining import *  # noqa: F403
 from .defection import *  # noqa: F403
 from .institutions import *  # noqa: F403
 from .linkage import *  # noqa: F403
+from .memory import *  # noqa: F403
 from .nonagreement import *  # noqa: F403
 from .participation import *  # noqa: F403
 from .profiles import *  # noqa: F403

@@ -32,6 +32,12 @@ __all__ = [
     "check_weights",
     "check_positive_int",
     "check_nonnegative",
+    "check_text",
+    "check_bool",
+    "check_names",
+    "check_seed",
+    "check_mapping",
+    "check_same_shape",
 ]
 
 T = TypeVar("T")
@@ -53,10 +59,56 @@ def check_real(name: str, value: object) -> float:
     """Return ``value`` as a finite float, or raise naming ``name``."""
     if not _is_number(value):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
-    v = float(value)
+    try:
+        v = float(value)
+    except OverflowError:
+        raise ValueError(f"{name} must be a finite real number, got an integer too large for a float") from None
     if not math.isfinite(v):
         raise ValueError(f"{name} must be a finite real number, got {v!r}")
     return v
+
+
+def check_text(name: str, value: object) -> str:
+    """A string (a label used in figures, a policy's or a country's name)."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, got {type(value).__name__} {value!r:.60}")
+    return value
+
+
+def check_bool(name: str, value: object) -> bool:
+    """A boolean flag (``True``/``False``, numpy's included); numbers and strings are not flags."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r:.60}")
+    return bool(value)
+
+
+def check_names(name: str, value: object) -> tuple[str, ...]:
+    """A sequence of names (alternatives of a ranking), as a tuple; a single string is not a sequence."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, (tuple, list)):
+        raise TypeError(
+            f"{name} must be a sequence of alternative names (a tuple or list of str), got {type(value).__name__} {value!r:.60}"
+        )
+    if not all(isinstance(a, str) for a in value):
+        raise TypeError(f"{name} must be a sequence of alternative names (str) only, got {value!r:.60}")
+    return tuple(value)
+
+
+def check_seed(name: str, value: object) -> int:
+    """A seed of numpy's generator: an integer in [0, 2**64)."""
+    return check_positive_int(name, value, minimum=0, maximum=2**64 - 1)
+
+
+def check_mapping(name: str, value: object) -> dict[object, object]:
+    """A dict (``{key: value}``)."""
+    if not isinstance(value, dict):
+        raise TypeError(f"{name} must be a dict, got {type(value).__name__} {value!r:.60}")
+    return value
+
+
+def check_same_shape(names: tuple[str, str], first: npt.NDArray[np.generic], second: npt.NDArray[np.generic]) -> None:
+    """Two arrays of one shape (one value per constituent in each), or an error naming both."""
+    if first.shape != second.shape:
+        raise ValueError(f"{names[0]} and {names[1]} must have the same shape, got {first.shape} and {second.shape}")
 
 
 def check_unit(name: str, value: object) -> float:
@@ -106,14 +158,44 @@ def check_instance(name: str, value: object, cls: type[T], hint: str = "") -> T:
     return value
 
 
+def _holds_flag(values: object) -> bool:
+    """Whether a (nested) list or tuple holds a boolean, which numpy would silently turn into 0 or 1."""
+    if isinstance(values, (bool, np.bool_)):
+        return True
+    return isinstance(values, (list, tuple)) and any(_holds_flag(v) for v in values)
+
+
 def _as_floats(name: str, values: object, what: str) -> npt.NDArray[np.float64]:
-    """``values`` as a float array, or a TypeError naming ``name`` (strings are not numbers)."""
+    """``values`` as a float array, or a TypeError naming ``name``.
+
+    Only real numbers are numbers: strings (``['0.5']``), booleans
+    (``[True, False]``), complex numbers, dates and arbitrary objects are
+    refused instead of being coerced by numpy; an integer too large for a
+    float is a ValueError, not numpy's OverflowError.
+    """
     if isinstance(values, (str, bytes)):
         raise TypeError(f"{name} must be {what}, got a string")
     try:
-        return np.asarray(values, dtype=float)
-    except (TypeError, ValueError) as exc:
+        arr = np.asarray(values)
+    except (TypeError, ValueError, OverflowError) as exc:
         raise TypeError(f"{name} must be {what} ({exc})") from None
+    kind = arr.dtype.kind
+    if kind == "O":
+        flat = arr.ravel()
+        if not all(_is_number(v) for v in flat):
+            bad = next(v for v in flat if not _is_number(v))
+            raise TypeError(f"{name} must be {what}, got an element {type(bad).__name__} {bad!r:.40}")
+        try:
+            return np.asarray(arr, dtype=float)
+        except OverflowError:
+            raise ValueError(f"{name} must hold finite numbers only (an integer too large for a float)") from None
+    if kind not in "fiu":
+        raise TypeError(f"{name} must be {what}, got an array of dtype {arr.dtype} (booleans, strings and complex "
+                        "numbers are not accepted)")
+    if isinstance(values, (list, tuple)) and _holds_flag(values):
+        raise TypeError(f"{name} must be {what}, got booleans")
+    with np.errstate(over="ignore"):  # a longdouble beyond float's range becomes inf, refused by the caller
+        return np.asarray(arr, dtype=float)
 
 
 def check_shares(name: str, values: object) -> npt.NDArray[np.float64]:
@@ -178,11 +260,12 @@ def check_array(
     return arr
 
 
-def check_weights(name: str, weights: object, size: int) -> npt.NDArray[np.float64]:
-    """Non-negative weights of ``size`` constituents with a positive total."""
+def check_weights(name: str, weights: object, size: int, of: str = "") -> npt.NDArray[np.float64]:
+    """Non-negative weights of ``size`` constituents (the length of parameter ``of``) with a positive total."""
     w = check_array(name, weights, low=0.0)
     if w.size != size:
-        raise ValueError(f"{name} must have one weight per constituent ({size}), got {w.size}")
+        per = f" ({of} has {size})" if of else f" ({size})"
+        raise ValueError(f"{name} must have one weight per constituent{per}, got {w.size}")
     total = float(w.sum())
     if not total > 0.0 or not math.isfinite(total):
         raise ValueError(f"{name} must have a positive, finite total; got total {total!r}")

@@ -26,7 +26,8 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from ._checks import check_array, check_positive_int, check_quota
+from ._checks import check_array, check_positive_int, check_quota, check_seed
+from .memory import chunk_size
 
 __all__ = ["agreement_probability", "expected_win_set_size"]
 
@@ -92,16 +93,27 @@ def agreement_probability(
     """
     sx = check_array("spread_x", spread_x, low=0.0, high=1.0, one_dimensional=False)
     sy = check_array("spread_y", spread_y, low=0.0, high=1.0, one_dimensional=False)
+    try:
+        np.broadcast_shapes(sx.shape, sy.shape)
+    except ValueError:
+        raise ValueError(f"spread_x and spread_y must broadcast together, got shapes {sx.shape} and {sy.shape}") from None
     qx, qy = check_quota("quota_x", quota_x), check_quota("quota_y", quota_y)
     n = check_positive_int("n", n, maximum=10_001)
     trials = check_positive_int("trials", trials, maximum=1_000_000)
-    seed = check_positive_int("seed", seed, minimum=0)
+    seed = check_seed("seed", seed)
     rng = np.random.default_rng(seed)
-    u = rng.random((2, trials, n))
     kx, ky = max(math.ceil(qx * n - 1e-9), 1), max(math.ceil(qy * n - 1e-9), 1)
-    ox = np.partition(u[0], kx - 1, axis=1)[:, kx - 1]
-    oy = np.partition(u[1], ky - 1, axis=1)[:, ky - 1]
     sx_b, sy_b = np.broadcast_arrays(sx, sy)
-    # X1 = s_X * ox and Y1 = 1 - s_Y * oy; overlap iff X1 <= Y1.
-    ok = sx_b[..., None] * ox + sy_b[..., None] * oy <= 1.0
-    return np.asarray(ok.mean(axis=-1), dtype=np.float64)
+    # Trials are drawn in chunks within the working memory (tl.working_memory): each costs two rows of
+    # n uniforms, their partitioned copies and one overlap test per spread. One chunk (the usual case)
+    # draws exactly the numbers of a single draw of all trials.
+    step = chunk_size(8 * (4 * n + 2 * sx_b.size), trials)
+    hits = np.zeros(sx_b.shape, dtype=np.int64)
+    for start in range(0, trials, step):
+        u = rng.random((2, min(step, trials - start), n))
+        ox = np.partition(u[0], kx - 1, axis=1)[:, kx - 1]
+        oy = np.partition(u[1], ky - 1, axis=1)[:, ky - 1]
+        del u
+        # X1 = s_X * ox and Y1 = 1 - s_Y * oy; overlap iff X1 <= Y1.
+        hits += np.count_nonzero(sx_b[..., None] * ox + sy_b[..., None] * oy <= 1.0, axis=-1)
+    return np.asarray(hits / trials, dtype=np.float64)

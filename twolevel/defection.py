@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._checks import check_nonnegative, check_positive_int, check_real, check_unit
+from ._checks import check_nonnegative, check_positive_int, check_real, check_seed, check_unit
 from .bargaining import nash_bargaining
 from .winsets import WinSet, overlap
 
@@ -71,6 +71,12 @@ class DefectionRates:
     voluntary: float
     implemented: float
     proposal: float | None  # the proposed agreement x*, None under deadlock
+
+    def __post_init__(self) -> None:
+        for name in ("deadlock", "involuntary", "voluntary", "implemented"):
+            object.__setattr__(self, name, check_unit(name, getattr(self, name)))
+        if self.proposal is not None:
+            object.__setattr__(self, "proposal", check_unit("proposal", self.proposal))
 
 
 def _phi(z: float) -> float:
@@ -203,7 +209,7 @@ def simulate_defection(
     m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
     x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
     trials = check_positive_int("trials", trials, maximum=10_000_000)
-    seed = check_positive_int("seed", seed, minimum=0)
+    seed = check_seed("seed", seed)
     x = m.proposal
     if x is None:
         return DefectionRates(1.0, 0.0, 0.0, 0.0, None)

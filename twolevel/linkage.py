@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from ._checks import check_array, check_quota, check_weights
+from ._checks import check_array, check_bool, check_mapping, check_quota, check_text, check_unit, check_weights
 from .winsets import TIE_TOLERANCE
 
 __all__ = ["LinkageCountry", "LinkageResult", "linkage_outcome"]
@@ -74,10 +74,14 @@ class LinkageCountry:
     quota: float = 0.5
 
     def __post_init__(self) -> None:
+        check_text("name", self.name)
+        check_text("policy", self.policy)
         u = check_array("own_utility", self.own_utility)
         g = check_array("foreign_benefit", self.foreign_benefit, low=0.0)
         if g.size != u.size:
-            raise ValueError(f"foreign_benefit must have one value per constituent ({u.size}), got {g.size}")
+            raise ValueError(
+                f"own_utility and foreign_benefit must have one value per constituent each, got {u.size} and {g.size}"
+            )
         w = np.ones_like(u) if self.weights is None else check_weights("weights", self.weights, u.size)
         object.__setattr__(self, "own_utility", u)
         object.__setattr__(self, "foreign_benefit", g)
@@ -104,7 +108,8 @@ class LinkageCountry:
         return self._share((self.own_utility < 0) & (self.own_utility + self.foreign_benefit >= 0))
 
     def passes(self, share: float) -> bool:
-        return share >= self.quota * (1 - TIE_TOLERANCE)
+        """Whether a yes-share ``share`` (in [0, 1]) reaches the quota."""
+        return check_unit("share", share) >= self.quota * (1 - TIE_TOLERANCE)
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,13 @@ class LinkageResult:
     support_alone: dict[str, float]
     support_linked: dict[str, float]
     switchers: dict[str, float]
+
+    def __post_init__(self) -> None:
+        check_bool("linked", self.linked)
+        for name in ("alone", "support_alone", "support_linked", "switchers"):
+            for key, value in check_mapping(name, getattr(self, name)).items():
+                check_text(name, key)
+                (check_bool if name == "alone" else check_unit)(name, value)
 
     @property
     def synergistic(self) -> bool:

@@ -28,7 +28,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ._checks import check_quota, check_real
+from ._checks import check_bool, check_instance, check_mapping, check_names, check_quota, check_real, check_unit
 from .winsets import TIE_TOLERANCE
 
 __all__ = [
@@ -75,9 +75,7 @@ class Bloc:
     weight: float
 
     def __post_init__(self) -> None:
-        if isinstance(self.ranking, str) or not all(isinstance(a, str) for a in self.ranking):
-            raise TypeError(f"ranking must be a sequence of alternative names (str), got {self.ranking!r}")
-        ranking = tuple(self.ranking)
+        ranking = check_names("ranking", self.ranking)
         if NO_AGREEMENT not in ranking:
             raise ValueError(f"ranking must include no-agreement {NO_AGREEMENT!r}, got {ranking!r}")
         if len(set(ranking)) != len(ranking):
@@ -92,6 +90,9 @@ class Bloc:
 
     def prefers(self, a: str, b: str) -> bool:
         """Whether the bloc ranks ``a`` above ``b``."""
+        for name, alt in (("a", a), ("b", b)):
+            if not isinstance(alt, str) or alt not in self.ranking:
+                raise ValueError(f"{name} must be one of the ranked alternatives {self.ranking}, got {alt!r:.60}")
         return self.ranking.index(a) < self.ranking.index(b)
 
     @property
@@ -118,6 +119,8 @@ class Profile:
     blocs: tuple[Bloc, ...]
 
     def __post_init__(self) -> None:
+        if not isinstance(self.blocs, (tuple, list)):
+            raise TypeError(f"blocs must be a tuple of Bloc, got {type(self.blocs).__name__}")
         blocs = tuple(self.blocs)
         if not blocs:
             raise ValueError("blocs must not be empty")
@@ -137,9 +140,17 @@ class Profile:
     def from_shares(cls, shares: dict[tuple[str, ...] | str, float]) -> Profile:
         """Build from ``{ranking: weight}``; a ranking may be written ``"A>NA>B"``."""
         blocs = []
-        for ranking, w in shares.items():
-            r = tuple(s.strip() for s in ranking.split(">")) if isinstance(ranking, str) else tuple(ranking)
-            blocs.append(Bloc(r, w))
+        for ranking, w in check_mapping("shares", shares).items():
+            if isinstance(ranking, str):
+                r: object = tuple(s.strip() for s in ranking.split(">"))
+            else:
+                r = ranking
+            try:
+                blocs.append(Bloc(check_names("shares", r), check_real("shares", w)))
+            except (TypeError, ValueError) as exc:
+                raise type(exc)(f"shares: the bloc {ranking!r:.60} is not valid ({exc})") from None
+        if not blocs:
+            raise ValueError("shares must hold at least one {ranking: weight} item")
         return cls(tuple(blocs))
 
     @property
@@ -165,9 +176,21 @@ def support(profile: Profile, alternative: str) -> float:
     ----------
     Putnam (1988), p. 444. Book: definition ``def-profile-win-set`` (chapter 5).
     """
-    if alternative not in profile.alternatives:
-        raise ValueError(f"alternative must be one of {profile.alternatives}, got {alternative!r}")
-    return sum(b.weight for b in profile.blocs if alternative in b.accepts) / profile.total
+    check_instance("profile", profile, Profile)
+    shares = _supports(profile)
+    if not isinstance(alternative, str) or alternative not in shares:
+        raise ValueError(f"alternative must be one of {profile.alternatives}, got {alternative!r:.60}")
+    return shares[alternative]
+
+
+def _supports(profile: Profile) -> dict[str, float]:
+    """Every alternative's support in one pass over the blocs (linear in the size of the profile)."""
+    weights = dict.fromkeys(profile.alternatives, 0.0)
+    for b in profile.blocs:
+        for a in b.ranking[: b.ranking.index(NO_AGREEMENT)]:
+            weights[a] += b.weight
+    total = profile.total
+    return {a: w / total for a, w in weights.items()}
 
 
 def profile_win_set(profile: Profile, quota: float) -> frozenset[str]:
@@ -186,10 +209,9 @@ def profile_win_set(profile: Profile, quota: float) -> frozenset[str]:
     Putnam (1988), pp. 437 and 444. Book: definition ``def-profile-win-set``, proposition
     ``prop-45-45-10`` (chapter 5).
     """
-    if not isinstance(profile, Profile):
-        raise TypeError(f"profile must be a Profile, got {type(profile).__name__}")
+    check_instance("profile", profile, Profile)
     q = check_quota("quota", quota)
-    return frozenset(a for a in profile.alternatives if support(profile, a) >= q * (1 - TIE_TOLERANCE))
+    return frozenset(a for a, s in _supports(profile).items() if s >= q * (1 - TIE_TOLERANCE))
 
 
 def condorcet_winner(profile: Profile, include_no_agreement: bool = False) -> str | None:
@@ -208,7 +230,8 @@ def condorcet_winner(profile: Profile, include_no_agreement: bool = False) -> st
     ----------
     Putnam (1988), p. 444. Book: proposition ``prop-45-45-10`` (chapter 5).
     """
-    alts = list(profile.alternatives) + ([NO_AGREEMENT] if include_no_agreement else [])
+    check_instance("profile", profile, Profile)
+    alts = list(profile.alternatives) + ([NO_AGREEMENT] if check_bool("include_no_agreement", include_no_agreement) else [])
     total = profile.total
     for a in alts:
         if all(
@@ -235,7 +258,7 @@ def putnam_example(divided: bool = True) -> Profile:
     ----------
     Putnam (1988), p. 444 (the 45-45-10 example). Book: proposition ``prop-45-45-10`` (chapter 5).
     """
-    if divided:
+    if check_bool("divided", divided):
         return Profile.from_shares({"A>NA>B": 45, "B>NA>A": 45, "B>A>NA": 10})
     return Profile.from_shares({"A>NA>B": 90, "B>A>NA": 10})
 
@@ -263,6 +286,7 @@ def united_counterpart(profile: Profile, policy: str | None = None) -> Profile:
     Putnam (1988), p. 445 (a government "firmly committed to a single policy"). Book: proposition
     ``prop-division`` (chapter 5).
     """
+    check_instance("profile", profile, Profile)
     alts = profile.alternatives
     if policy is None:
         firsts = {a: sum(b.weight for b in profile.blocs if b.ranking[0] == a) for a in alts}
@@ -300,6 +324,14 @@ class DivisionEffect:
     p_deal_divided: float
     p_deal_united: float
 
+    def __post_init__(self) -> None:
+        for name in ("divided_win_set", "united_win_set"):
+            value = getattr(self, name)
+            if not isinstance(value, frozenset) or not all(isinstance(a, str) for a in value):
+                raise TypeError(f"{name} must be a frozenset of str, got {value!r:.60}")
+        for name in ("p_deal_divided", "p_deal_united"):
+            object.__setattr__(self, name, check_unit(name, getattr(self, name)))
+
     @property
     def division_helps(self) -> bool:
         return self.p_deal_divided > self.p_deal_united
@@ -334,8 +366,9 @@ def division_effect(
     ----------
     Putnam (1988), p. 444. Book: proposition ``prop-division`` (chapter 5).
     """
+    check_instance("profile", profile, Profile)
     q = check_quota("quota", quota)
-    foreign = tuple(profile.alternatives if foreign_acceptable is None else foreign_acceptable)
+    foreign = profile.alternatives if foreign_acceptable is None else check_names("foreign_acceptable", foreign_acceptable)
     if not foreign or any(a not in profile.alternatives for a in foreign):
         raise ValueError(f"foreign_acceptable must be a non-empty subset of {profile.alternatives}, got {foreign!r}")
     united = united_counterpart(profile, policy)

@@ -32,6 +32,7 @@ from ._checks import (
     check_gamma,
     check_grid_size,
     check_instance,
+    check_mapping,
     check_open_unit,
     check_positive_int,
     check_quota,
@@ -184,16 +185,22 @@ def with_overrides(cls: type[P], params: P | None, overrides: dict[str, float]) 
     >>> tl.with_overrides(tl.Figure1Params, None, {"quota_z": 0.75})
     Traceback (most recent call last):
     ...
-    TypeError: Figure1Params has no parameter 'quota_z' (accepted: spread_x, spread_y, quota_x, quota_y, n)
+    TypeError: overrides: Figure1Params has no parameter 'quota_z' (accepted: spread_x, spread_y, quota_x, quota_y, n)
 
     References
     ----------
     The scenarios of Putnam (1988), Figures 1 and 2, pp. 441 and 447.
     """
+    if cls not in (Figure1Params, Figure2Params):
+        raise TypeError(f"cls must be Figure1Params or Figure2Params, got {cls!r:.60}")
     base = cls() if params is None else check_instance("params", params, cls)
     names = [f.name for f in dataclasses.fields(cls)]
+    check_mapping("overrides", overrides)
     for key in overrides:
         if key not in names:
-            raise TypeError(f"{cls.__name__} has no parameter {key!r} (accepted: {', '.join(names)})")
+            raise TypeError(f"overrides: {cls.__name__} has no parameter {key!r} (accepted: {', '.join(names)})")
     # Each value is validated (and its type checked) by the dataclass's __post_init__.
-    return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
+    try:
+        return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"overrides: {exc}") from None

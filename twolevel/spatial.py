@@ -16,8 +16,9 @@ import numpy as np
 import numpy.typing as npt
 from dataclasses import dataclass
 
-from ._checks import check_instance, check_quota, check_shares, check_unit
+from ._checks import check_instance, check_quota, check_shares, check_text, check_unit
 from ._numerics import lower_weighted_quantile, weight_units
+from .memory import chunked_map
 from .winsets import WinSet, frozen_points
 
 __all__ = ["SpatialConstituency", "reversion_win_set"]
@@ -58,6 +59,7 @@ class SpatialConstituency:
 
     def __post_init__(self) -> None:
         t, w = frozen_points("ideals", self.ideals, self.weights)
+        check_text("name", self.name)
         object.__setattr__(self, "ideals", t)
         object.__setattr__(self, "weights", w)
 
@@ -65,9 +67,16 @@ class SpatialConstituency:
         r"""Weight share approving ``x`` over the reversion point: :math:`|x-\theta_i| \le |x_0-\theta_i|`."""
         x0 = check_unit("reversion", reversion)
         xs = check_shares("x", x)
-        w = self.weights
-        approve = np.abs(xs[..., None] - self.ideals) <= np.abs(x0 - self.ideals) + 1e-15
-        out = (approve * w).sum(axis=-1) / w.sum()
+        w, ideals = self.weights, self.ideals
+        reach = np.abs(x0 - ideals) + 1e-15
+        total = w.sum()
+
+        def share(chunk: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+            approve = np.abs(chunk[:, None] - ideals) <= reach
+            return np.asarray((approve * w).sum(axis=-1) / total, dtype=np.float64)
+
+        # An agreements-by-constituents table, built within the working memory (tl.working_memory).
+        out = chunked_map(share, xs, bytes_per_item=4 * 8 * ideals.size)
         return float(out) if out.ndim == 0 else out
 
 

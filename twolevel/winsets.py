@@ -66,6 +66,7 @@ from ._checks import (
     check_quota,
     check_real,
     check_shares,
+    check_text,
     check_unit,
     check_weights,
 )
@@ -146,7 +147,7 @@ class WinSet:
 
     def contains(self, x: npt.ArrayLike) -> npt.NDArray[np.bool_] | bool:
         """Whether agreement(s) ``x`` lie in the win-set (vectorised)."""
-        arr = np.asarray(x, dtype=float)
+        arr = check_array("x", x, one_dimensional=False, allow_empty=True)
         out = np.zeros(arr.shape, dtype=bool) if self.is_empty else (arr >= self.lo) & (arr <= self.hi)
         return bool(out) if out.ndim == 0 else out
 
@@ -159,7 +160,7 @@ def frozen_points(
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """Validated, read-only positions in [0, 1] and their weights (equal by default)."""
     v = check_array(name, values, low=0.0, high=1.0)
-    w = np.ones_like(v) if weights is None else check_weights("weights", weights, v.size)
+    w = np.ones_like(v) if weights is None else check_weights("weights", weights, v.size, of=name)
     v.setflags(write=False)
     w.setflags(write=False)
     return v, w
@@ -204,6 +205,7 @@ class Constituency:
 
     def __post_init__(self) -> None:
         r, w = frozen_points("reservations", self.reservations, self.weights)
+        check_text("name", self.name)
         object.__setattr__(self, "reservations", r)
         object.__setattr__(self, "weights", w)
 
@@ -324,7 +326,7 @@ class Constituency:
         :math:`q` of the total. Raising the quota can only move the pivot up
         (toward a more demanding constituent). Vectorised over ``quota``.
         """
-        q = np.asarray(quota, dtype=float)
+        q = check_array("quota", quota, one_dimensional=False, allow_empty=True)
         if q.ndim == 0:
             qv = check_quota("quota", float(q))
             if self.size > 4096 and "_cum_units" not in self.__dict__:

@@ -13,6 +13,7 @@ MODEL_MODULES = [
     "twolevel.defection",
     "twolevel.institutions",
     "twolevel.linkage",
+    "twolevel.memory",
     "twolevel.nonagreement",
     "twolevel.participation",
     "twolevel.profiles",

@@ -21,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from .._checks import check_grid_size, check_quota
+from .._checks import check_array, check_grid_size, check_quota, check_same_shape
 from .._numerics import TIE_TOLERANCE
 from ..winsets import Constituency
 from .side import TwoIssueConstituency, check_side
@@ -32,7 +32,12 @@ Array = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 
-class Curve(NamedTuple):
+class _CurvePoints(NamedTuple):
+    b: Array
+    c: Array
+
+
+class Curve(_CurvePoints):
     """Points ``(b[k], c[k])`` of a curve in the box (beef, citrus: A's gains), in order along it.
 
     Examples
@@ -47,8 +52,13 @@ class Curve(NamedTuple):
     Putnam (1988), Figure 2, p. 447. Book: definition ``def-lens`` (chapter 5).
     """
 
-    b: Array
-    c: Array
+    __slots__ = ()
+
+    def __new__(cls, b: Array, c: Array) -> Curve:
+        bs = check_array("b", b, allow_empty=True)
+        cs = check_array("c", c, allow_empty=True)
+        check_same_shape(("b", "c"), bs, cs)
+        return super().__new__(cls, bs, cs)
 
     @property
     def size(self) -> int:

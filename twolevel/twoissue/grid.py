@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from .._checks import check_grid_size, check_instance
+from .._checks import check_array, check_grid_size, check_instance, check_label
 from .._numerics import reaches_quota
 from .side import TwoIssueConstituency, check_side
 
@@ -21,7 +21,13 @@ __all__ = ["IsoVoteGrid", "iso_vote_grid", "win_set_mask"]
 Array = npt.NDArray[np.float64]
 
 
-class IsoVoteGrid(NamedTuple):
+class _GridFields(NamedTuple):
+    b: Array
+    c: Array
+    values: Array
+    side: str = "A"
+
+class IsoVoteGrid(_GridFields):
     r"""A side's yes-share sampled on a square grid: ``values[j, i]`` is :math:`V(b_i, c_j)`.
 
     ``b`` and ``c`` are the beef and citrus axes (A's gains); ``side`` is the
@@ -39,10 +45,16 @@ class IsoVoteGrid(NamedTuple):
     Putnam (1988), Figure 2, p. 447. Book: definition ``def-lens`` (chapter 5).
     """
 
-    b: Array
-    c: Array
-    values: Array
-    side: str = "A"
+    __slots__ = ()
+
+    def __new__(cls, b: Array, c: Array, values: Array, side: str = "A") -> IsoVoteGrid:
+        bs = check_array("b", b, low=0.0, high=1.0)
+        cs = check_array("c", c, low=0.0, high=1.0)
+        vs = check_array("values", values, low=0.0, high=1.0, one_dimensional=False)
+        if vs.shape != (cs.size, bs.size):
+            raise ValueError(f"values must have shape (c.size, b.size) = {(cs.size, bs.size)}, got {vs.shape}")
+        return super().__new__(cls, bs, cs, vs, check_label("side", side, ("A", "B")))
+
 
 
 def iso_vote_grid(constituency: TwoIssueConstituency, n: int = 201) -> IsoVoteGrid:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .._checks import check_gamma, check_instance, check_real, check_shares
+from .._checks import check_gamma, check_instance, check_real, check_shares, check_text
+from ..memory import chunked_map
 from ..winsets import Constituency
 
 __all__ = ["SmoothLaw"]
@@ -62,6 +63,7 @@ class SmoothLaw:
             raise TypeError(f"cdf must be callable, got {type(self.cdf).__name__}")
         if self.pdf is not None and not callable(self.pdf):
             raise TypeError(f"pdf must be callable or None, got {type(self.pdf).__name__}")
+        check_text("name", self.name)
 
     @classmethod
     def power(cls, gamma: float) -> SmoothLaw:
@@ -102,21 +104,29 @@ class SmoothLaw:
                 raise ValueError(f"bandwidth must lie in [0.0001, 1], got {h!r}")
 
         def z(x: Array) -> Array:
-            return np.asarray((np.asarray(x, dtype=float)[..., None] - r) / h, dtype=np.float64)
+            return np.asarray((x[:, None] - r) / h, dtype=np.float64)
+
+        # Each point of x costs a row of n temporaries: points are processed within the working memory.
+        row = 4 * 8 * r.size
 
         def cdf(x: Array) -> Array:
             # 1/(1+e^{-z}) = (1 + tanh(z/2))/2: no overflow for large |z|.
-            return np.asarray(((1.0 + np.tanh(z(x) / 2.0)) / 2.0) @ w, dtype=float)
+            return chunked_map(lambda v: ((1.0 + np.tanh(z(v) / 2.0)) / 2.0) @ w, np.asarray(x, dtype=float), row)
 
         def pdf(x: Array) -> Array:
-            return np.asarray(((1.0 / (4.0 * h)) / np.cosh(np.clip(z(x), -700, 700) / 2.0) ** 2) @ w, dtype=float)
+            return chunked_map(
+                lambda v: ((1.0 / (4.0 * h)) / np.cosh(np.clip(z(v), -700, 700) / 2.0) ** 2) @ w,
+                np.asarray(x, dtype=float),
+                row,
+            )
 
         return cls(cdf, pdf, f"logistic kernel (h={h:.3g})")
 
     def density(self, x: npt.ArrayLike) -> Array:
         """:math:`F'(x)` for ``x`` in [0, 1], from ``pdf`` or a central difference of ``cdf``.
 
-        Infinite where the law's density is (a power law with :math:`\\gamma < 1` at 0).
+        Infinite where the law's density is infinite (a power law with :math:`\\gamma < 1` at 0): the
+        result can be inf there.
         """
         xs = check_shares("x", x)
         if self.pdf is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .._checks import check_grid_size
+from .._checks import check_array, check_bool, check_grid_size, check_nonnegative
 from .._numerics import TIE_TOLERANCE, bisect, crossings
 from .curves import citrus_on_level
 from .grid import IsoVoteGrid, check_grid, iso_vote_grid, win_set_mask
@@ -57,6 +57,24 @@ class Lens:
     mask: npt.NDArray[np.bool_]
     area: float
     is_empty: bool
+
+    def __post_init__(self) -> None:
+        b = check_array("b", self.b, low=0.0, high=1.0)
+        c = check_array("c", self.c, low=0.0, high=1.0)
+        try:
+            mask = np.asarray(self.mask)
+        except ValueError:
+            raise TypeError("mask must be a boolean array (got a ragged sequence)") from None
+        if mask.dtype != np.bool_ or mask.shape != (c.size, b.size):
+            raise TypeError(f"mask must be a boolean array of shape (c.size, b.size) = {(c.size, b.size)}")
+        area = check_nonnegative("area", self.area)
+        if area > 1.0:
+            raise ValueError(f"area must lie in [0, 1] (a share of the box), got {area!r}")
+        object.__setattr__(self, "b", b)
+        object.__setattr__(self, "c", c)
+        object.__setattr__(self, "area", area)
+        object.__setattr__(self, "mask", mask)
+        object.__setattr__(self, "is_empty", check_bool("is_empty", self.is_empty))
 
 
 def lens(

@@ -35,6 +35,7 @@ from .._checks import (
     check_positive_int,
     check_quota,
     check_shares,
+    check_text,
 )
 from .._numerics import reaches_quota
 from ..winsets import Constituency
@@ -113,6 +114,7 @@ class TwoIssueConstituency:
     def __post_init__(self) -> None:
         check_instance("ranchers", self.ranchers, Constituency)
         check_instance("farmers", self.farmers, Constituency)
+        check_text("name", self.name)
         object.__setattr__(self, "beef_weight", check_open_unit("beef_weight", self.beef_weight))
         object.__setattr__(self, "quota", check_quota("quota", self.quota))
         object.__setattr__(self, "side", check_label("side", self.side, BOX_SIDES))

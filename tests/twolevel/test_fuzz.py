@@ -1,0 +1,110 @@
+"""Every public callable of twolevel, fuzzed with bad input derived from its type hints (issue 8).
+
+The targets come from ``tl.__all__`` (:func:`fuzz_support.discover`): every
+function, constructor, classmethod and method, so that a function added
+tomorrow is fuzzed without editing this file. For each parameter, the others
+get good values and that one a bad value drawn from its type hint. Every call
+must end in one of:
+
+- a ``ValueError`` or ``TypeError`` whose message names the parameter;
+- a result whose numbers are all finite (unless the docstring says it may be
+  NaN or infinite), and never one computed from a string, a boolean, a
+  complex number or an integer too large for a float where a number is
+  expected.
+
+Anything else fails with its class (see :func:`classify`). ``FUZZ_MEASURE=1``
+records the classes instead of failing (the counts of the issue's report);
+the last test checks that the suite made at least :data:`MIN_CALLS` calls.
+"""
+
+from __future__ import annotations
+
+import collections
+import math
+import os
+import warnings
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import fuzz_support as fs
+import twolevel as tl
+
+MIN_CALLS = 10_000
+MEASURE = os.environ.get("FUZZ_MEASURE") == "1"
+TARGETS = fs.discover()
+PAIRS = [(t, p.name) for t in TARGETS for p in fs.parameters(t)]
+#: Examples per (callable, parameter), so that the suite totals at least MIN_CALLS calls.
+EXAMPLES = math.ceil(1.3 * MIN_CALLS / len(PAIRS))
+OUTCOMES: collections.Counter[str] = collections.Counter()
+FAILURES: dict[str, list[str]] = collections.defaultdict(list)
+
+
+@pytest.fixture(autouse=True)
+def _keep_working_memory() -> Any:
+    # tl.set_working_memory is fuzzed too, and its good baseline call changes the global bound.
+    previous = tl.get_working_memory()
+    yield
+    tl.set_working_memory(previous)
+
+
+def classify(target: fs.Target, param: str, value: Any) -> str:
+    """Call ``target`` with a bad ``value`` for ``param``: ``"ok"`` or the class of the failure."""
+    args = dict(fs.baseline(target))
+    args[param] = value
+    k = fs.kind(target.name, param, target.hints[param])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a RuntimeWarning (overflow, invalid value) is a failure too
+            out = fs.call(target, args)
+    except (ValueError, TypeError) as exc:
+        return "ok" if fs.names_parameter(str(exc), param) else "error not naming the parameter"
+    except Exception as exc:  # noqa: BLE001 - the class is the finding
+        return f"{type(exc).__name__}"
+    if k in fs.NUMERIC and fs.is_non_number(value):
+        return "non-number accepted"
+    if k in fs.NUMERIC and fs.is_too_large(value):
+        return "too-large integer accepted"
+    if not fs.all_finite(out) and not fs.documents_nan(target.doc):
+        return "NaN or inf returned"
+    return "ok"
+
+
+@pytest.mark.parametrize(("target", "param"), PAIRS, ids=[f"{t.name}-{p}" for t, p in PAIRS])
+def test_bad_input(target: fs.Target, param: str) -> None:
+    fs.baseline(target)  # fails with CannotFuzz, naming the callable, for a signature it cannot fill
+    strategy = fs.bad_values(target.name, target.signature.parameters[param], target.hints[param])
+
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))
+    @given(st.data())
+    def run(data: st.DataObject) -> None:
+        value = data.draw(strategy, label=param)
+        outcome = classify(target, param, value)
+        OUTCOMES[outcome] += 1
+        if outcome != "ok":
+            FAILURES[outcome].append(f"{target.name}({param}={value!r:.60})")
+            assert MEASURE, f"{target.name}: {outcome} for {param}={value!r:.200}"
+
+    run()
+
+
+def test_fuzz_total(request: pytest.FixtureRequest) -> None:
+    """The suite made at least MIN_CALLS calls (when every fuzz test above ran)."""
+    ran = [i for i in request.session.items if i.nodeid.split("::")[-1].startswith("test_bad_input")]
+    if len(ran) < len(PAIRS):
+        pytest.skip("only part of the fuzz suite was selected")
+    total = sum(OUTCOMES.values())
+    report = ", ".join(f"{k}: {v}" for k, v in OUTCOMES.most_common())
+    print(f"\nfuzz: {total} calls over {len(TARGETS)} callables, {len(PAIRS)} parameters; {report}")
+    if MEASURE:
+        for k, v in FAILURES.items():
+            print(f"-- {k} ({len(v)})")
+            for line in sorted(set(x.split("(")[0] + "(" + x.split("(")[1].split("=")[0] for x in v)):
+                print("   ", line)
+    assert total >= MIN_CALLS, report
+    assert MEASURE or OUTCOMES["ok"] == total, report
+    np.testing.assert_equal(OUTCOMES["ok"] + sum(len(v) for v in FAILURES.values()), total)
