@@ -108,3 +108,31 @@ def test_fuzz_total(request: pytest.FixtureRequest) -> None:
     assert total >= MIN_CALLS, report
     assert MEASURE or OUTCOMES["ok"] == total, report
     np.testing.assert_equal(OUTCOMES["ok"] + sum(len(v) for v in FAILURES.values()), total)
+
+
+@pytest.mark.parametrize("values", [["0.5", "0.2"], [True, False], [0.5, True], np.array([True, False]), [10**400, 0.5],
+                                    np.array(["0.5"]), [complex(0.5, 0)], [0.5, None]])
+def test_check_array_accepts_real_numbers_only(values: Any) -> None:
+    """The issue's examples: numpy would coerce these; check_array refuses them, naming the parameter."""
+    from twolevel._checks import check_array
+
+    with pytest.raises((TypeError, ValueError), match="^reservations must"):
+        check_array("reservations", values)
+    with pytest.raises((TypeError, ValueError), match="^reservations must"):
+        tl.Constituency(values)
+
+
+@pytest.mark.parametrize("value", [True, np.bool_(False), "0.5", [0.5], 10**400, complex(0.5, 0), None])
+def test_scalar_parameters_refuse_non_numbers(value: Any) -> None:
+    """A scalar quota is a real number: not a flag, a string, a list, or an integer beyond float's range."""
+    c = tl.Constituency([0.2, 0.5, 0.8])
+    for call in (lambda: tl.win_set(c, value), lambda: tl.ratifies(c, value, 0.5), lambda: tl.deadlock_quota(c, value, c)):
+        with pytest.raises((TypeError, ValueError), match="quota"):
+            call()
+
+
+@pytest.mark.parametrize("value", [True, "0.5", 10**400, None, complex(0.5, 0), ["0.5"]])
+def test_pivot_refuses_non_numbers(value: Any) -> None:
+    """pivot is vectorised over quota (an array of quotas is documented), but only over real numbers."""
+    with pytest.raises((TypeError, ValueError), match="quota"):
+        tl.Constituency([0.2, 0.5, 0.8]).pivot(value)
