@@ -136,3 +136,27 @@ def test_pivot_refuses_non_numbers(value: Any) -> None:
     """pivot is vectorised over quota (an array of quotas is documented), but only over real numbers."""
     with pytest.raises((TypeError, ValueError), match="quota"):
         tl.Constituency([0.2, 0.5, 0.8]).pivot(value)
+
+
+def test_a_signature_the_suite_cannot_fill_fails_naming_the_callable() -> None:
+    """A new function with a parameter of an unknown type is not skipped: the suite says what to extend."""
+
+    class Treaty:
+        pass
+
+    def ratify_treaty(treaty: Treaty, quota: float = 0.5) -> bool:
+        return True
+
+    hints = {"treaty": Treaty, "quota": float, "return": bool}
+    target = fs.Target("tl.ratify_treaty", lambda: ratify_treaty, fs.inspect.signature(ratify_treaty), hints, "")
+    with pytest.raises(fs.CannotFuzz, match=r"tl\.ratify_treaty: parameter 'treaty' has type hint"):
+        fs.baseline(target)
+
+
+def test_every_public_name_is_a_target() -> None:
+    """Every callable in tl.__all__ (aliases aside) is fuzzed, with each public method of each class."""
+    names = {t.name.split(".")[1] for t in TARGETS}
+    callables = {n for n in tl.__all__ if callable(getattr(tl, n)) and not isinstance(getattr(tl, n), type(tl))}
+    aliases = set(tl.ALIASES)
+    assert callables - aliases <= names
+    assert {"tl.Constituency.pivot", "tl.TwoIssueConstituency.gradient", "tl.set_working_memory"} <= {t.name for t in TARGETS}
