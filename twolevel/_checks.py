@@ -230,7 +230,9 @@ def check_positive_int(name: str, value: object, *, minimum: int = 1, maximum: i
     v = int(value)
     if v < minimum or (maximum is not None and v > maximum):
         upper = "" if maximum is None else f" and <= {maximum}"
-        raise ValueError(f"{name} must be an integer >= {minimum}{upper}, got {v}")
+        digits = str(v)
+        shown = digits if len(digits) <= 24 else f"an integer of {len(digits.lstrip('-'))} digits"
+        raise ValueError(f"{name} must be an integer >= {minimum}{upper}, got {shown}")
     return v
 
 

@@ -108,3 +108,55 @@ def test_fuzz_total(request: pytest.FixtureRequest) -> None:
     assert total >= MIN_CALLS, report
     assert MEASURE or OUTCOMES["ok"] == total, report
     np.testing.assert_equal(OUTCOMES["ok"] + sum(len(v) for v in FAILURES.values()), total)
+
+
+@pytest.mark.parametrize("values", [["0.5", "0.2"], [True, False], [0.5, True], np.array([True, False]), [10**400, 0.5],
+                                    np.array(["0.5"]), [complex(0.5, 0)], [0.5, None]])
+def test_check_array_accepts_real_numbers_only(values: Any) -> None:
+    """The issue's examples: numpy would coerce these; check_array refuses them, naming the parameter."""
+    from twolevel._checks import check_array
+
+    with pytest.raises((TypeError, ValueError), match="^reservations must"):
+        check_array("reservations", values)
+    with pytest.raises((TypeError, ValueError), match="^reservations must"):
+        tl.Constituency(values)
+
+
+@pytest.mark.parametrize("value", [True, np.bool_(False), "0.5", [0.5], 10**400, complex(0.5, 0), None])
+def test_scalar_parameters_refuse_non_numbers(value: Any) -> None:
+    """A scalar quota is a real number: not a flag, a string, a list, or an integer beyond float's range."""
+    c = tl.Constituency([0.2, 0.5, 0.8])
+    for call in (lambda: tl.win_set(c, value), lambda: tl.ratifies(c, value, 0.5), lambda: tl.deadlock_quota(c, value, c)):
+        with pytest.raises((TypeError, ValueError), match="quota"):
+            call()
+
+
+@pytest.mark.parametrize("value", [True, "0.5", 10**400, None, complex(0.5, 0), ["0.5"]])
+def test_pivot_refuses_non_numbers(value: Any) -> None:
+    """pivot is vectorised over quota (an array of quotas is documented), but only over real numbers."""
+    with pytest.raises((TypeError, ValueError), match="quota"):
+        tl.Constituency([0.2, 0.5, 0.8]).pivot(value)
+
+
+def test_a_signature_the_suite_cannot_fill_fails_naming_the_callable() -> None:
+    """A new function with a parameter of an unknown type is not skipped: the suite says what to extend."""
+
+    class Treaty:
+        pass
+
+    def ratify_treaty(treaty: Treaty, quota: float = 0.5) -> bool:
+        return True
+
+    hints = {"treaty": Treaty, "quota": float, "return": bool}
+    target = fs.Target("tl.ratify_treaty", lambda: ratify_treaty, fs.inspect.signature(ratify_treaty), hints, "")
+    with pytest.raises(fs.CannotFuzz, match=r"tl\.ratify_treaty: parameter 'treaty' has type hint"):
+        fs.baseline(target)
+
+
+def test_every_public_name_is_a_target() -> None:
+    """Every callable in tl.__all__ (aliases aside) is fuzzed, with each public method of each class."""
+    names = {t.name.split(".")[1] for t in TARGETS}
+    callables = {n for n in tl.__all__ if callable(getattr(tl, n)) and not isinstance(getattr(tl, n), type(tl))}
+    aliases = set(tl.ALIASES)
+    assert callables - aliases <= names
+    assert {"tl.Constituency.pivot", "tl.TwoIssueConstituency.gradient", "tl.set_working_memory"} <= {t.name for t in TARGETS}

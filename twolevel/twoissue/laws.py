@@ -109,16 +109,19 @@ class SmoothLaw:
         # Each point of x costs a row of n temporaries: points are processed within the working memory.
         row = 4 * 8 * r.size
 
+        def distinct(f: Callable[[Array], Array], x: Array) -> Array:
+            # A grid of packages repeats each coordinate many times: each distinct value costs a
+            # row of n, so it is evaluated once (201 x 181 scan points of contract_curve: 382 rows).
+            xs = np.asarray(x, dtype=float)
+            values, back = np.unique(xs, return_inverse=True)
+            return chunked_map(f, values, row)[back].reshape(xs.shape)
+
         def cdf(x: Array) -> Array:
             # 1/(1+e^{-z}) = (1 + tanh(z/2))/2: no overflow for large |z|.
-            return chunked_map(lambda v: ((1.0 + np.tanh(z(v) / 2.0)) / 2.0) @ w, np.asarray(x, dtype=float), row)
+            return distinct(lambda v: ((1.0 + np.tanh(z(v) / 2.0)) / 2.0) @ w, x)
 
         def pdf(x: Array) -> Array:
-            return chunked_map(
-                lambda v: ((1.0 / (4.0 * h)) / np.cosh(np.clip(z(v), -700, 700) / 2.0) ** 2) @ w,
-                np.asarray(x, dtype=float),
-                row,
-            )
+            return distinct(lambda v: ((1.0 / (4.0 * h)) / np.cosh(np.clip(z(v), -700, 700) / 2.0) ** 2) @ w, x)
 
         return cls(cdf, pdf, f"logistic kernel (h={h:.3g})")
 
