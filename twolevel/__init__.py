@@ -37,6 +37,7 @@ from . import (
     profiles,
     scenarios,
     spatial,
+    tactics,
     twoissue,
     winsets,
 )
@@ -52,6 +53,7 @@ from .profiles import *  # noqa: F403
 from .scenarios import *  # noqa: F403
 from .spatial import *  # noqa: F403
 from .spatial import SpatialConstituency, reversion_win_set
+from .tactics import *  # noqa: F403
 from .twoissue import *  # noqa: F403
 from .twoissue import TwoIssueConstituency
 from .winsets import *  # noqa: F403

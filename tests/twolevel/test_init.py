@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "twolevel.profiles",
     "twolevel.scenarios",
     "twolevel.spatial",
+    "twolevel.tactics",
     "twolevel.twoissue",
     "twolevel.winsets",
 ]

@@ -1,0 +1,140 @@
+"""Chapter 7's claims about the model (Level I negotiators' strategies, pp. 450-452), one test each."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import twolevel as tl
+
+from strategies import quotas, reservation_lists
+
+WX, WY = tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6)
+
+
+# -- mixed motives (p. 450) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", ["split", "nash"])
+def test_rallying_raises_the_share_and_lowers_the_odds(rule):
+    out = tl.rally_tradeoff(WX, WY, np.linspace(-0.25, 0.25, 51), mood=0.05, rule=rule)
+    shares = [o.share for o in out]
+    probs = [o.probability for o in out]
+    assert all(b >= a - 1e-12 for a, b in zip(shares, shares[1:]))
+    assert all(b <= a + 1e-12 for a, b in zip(probs, probs[1:]))
+    assert shares[-1] > shares[0] and probs[-1] < probs[0]
+
+
+def test_the_dilemma_has_an_interior_optimum_under_split_the_difference():
+    rallies = np.linspace(-0.3, 0.3, 121)
+    out = tl.rally_tradeoff(WX, WY, rallies, mood=0.05)
+    best = int(np.argmax([o.expected_share for o in out]))
+    assert 0 < best < len(rallies) - 1  # neither all-out rallying nor all-out softening up
+
+
+def test_rallying_past_the_overlap_deadlocks():
+    o = tl.rally_outcome(WX, WY, 0.35, mood=0.05)
+    assert o.share is None and o.probability == 0.0 and o.expected_share == 0.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0.0, 0.3), st.floats(-0.2, 0.2), st.floats(0.01, 0.3))
+def test_a_larger_win_set_for_the_other_side_never_hurts(extra, rally, mood):
+    """The 'unequivocal interest in maximizing the other side's win-set' (p. 450)."""
+    small = tl.rally_outcome(WX, WY, rally, mood)
+    large = tl.rally_outcome(WX, tl.WinSet(0.0, min(WY.hi + extra, 1.0)), rally, mood)
+    assert large.expected_share >= small.expected_share - 1e-12
+    assert large.probability >= small.probability - 1e-12
+
+
+# -- retaliation and collusion (p. 451) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("amount", [0.005, 0.01, 0.02])
+def test_retaliation_is_best_aimed_at_the_uncommitted(amount):
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
+    p = {g: tl.retaliation_outcome(c, 0.6, amount, g).probability
+         for g in ("uncommitted", "supporters", "opponents", "everyone")}
+    base = c.ratification_probability(0.6)
+    assert p["supporters"] == base  # committed free-traders vote yes anyway
+    assert p["uncommitted"] > max(p["everyone"], p["opponents"]) and p["everyone"] > base
+    if amount <= 0.01:  # a harm too small to turn a confirmed protectionist
+        assert p["opponents"] == base
+
+
+@pytest.mark.parametrize("start", [(0.5, 0.5), (0.2, 0.8), (0.8, 0.2), (0.15, 0.1)])
+def test_collusion_reaches_the_contract_curve_and_helps_both(start):
+    a = tl.TwoIssueConstituency.power(0.7, 0.5, 0.5, quota=0.6, side="A", n=501)
+    b = tl.TwoIssueConstituency.power(0.3, 0.5, 0.5, quota=0.6, side="B", n=501)
+    path = tl.collusive_path(a, b, start)
+    assert path.residual[-1] < 1e-5
+    assert np.all(np.diff(path.share_a) >= 0) and np.all(np.diff(path.share_b) >= 0)
+    # The end point is on the contract curve of Chapter 5: within its sampling step.
+    curve = tl.contract_curve(a, b, 401)
+    assert np.min(np.hypot(curve.b - path.beef[-1], curve.c - path.citrus[-1])) < 0.01
+
+
+# -- good will (pp. 451-452) -----------------------------------------------------------------------
+
+
+@settings(max_examples=100, deadline=None)
+@given(reservation_lists(), quotas, st.floats(0.0, 1.0), st.sampled_from(["X", "Y"]))
+def test_goodwill_never_shrinks_the_win_set(r, q, g, side):
+    c = tl.Constituency(r)
+    before, after = tl.win_set(c, q, side), tl.win_set(tl.add_goodwill(c, g), q, side)
+    if not before.is_empty:
+        assert not after.is_empty and after.lo <= before.lo + 1e-12 and after.hi >= before.hi - 1e-12
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30), st.floats(0.0, 1.0), st.floats(0.0, 0.3))
+def test_goodwill_never_lowers_the_odds_or_the_even_odds_win_set(r, x, g):
+    c = tl.SwingConstituency(r, 2 / 3, 0.05)
+    assert c.with_goodwill(g).ratification_probability(x) >= c.ratification_probability(x)
+    w0, w1 = tl.negotiator_win_set(c, 0.0), tl.negotiator_win_set(c.with_goodwill(g), 0.0)
+    assert w0.is_empty or (not w1.is_empty and w1.lo <= w0.lo + 1e-12)
+
+
+def test_goodwill_cannot_guarantee_ratification():
+    """Wilson: a deal beyond even the enlarged win-set fails; and no finite good will makes P = 1."""
+    c = tl.Constituency.uniform(0.9, 1001)
+    enlarged = tl.win_set(tl.add_goodwill(c, 0.2), 2 / 3, "X")
+    assert not tl.ratifies(tl.add_goodwill(c, 0.2), 2 / 3, enlarged.lo - 0.01, "X")
+    s = tl.SwingConstituency.uniform(0.9, 100, quota=2 / 3, mood=0.05)
+    assert s.with_goodwill(0.3).ratification_probability(0.4) < 1.0
+
+
+@pytest.mark.parametrize("wa", [tl.WinSet(0.3, 1.0), tl.WinSet(0.55, 1.0), tl.WinSet(0.65, 1.0)])
+def test_opposite_numbers_popularity_helps_the_other_side(wa):
+    wb = tl.WinSet(0.0, 0.7)
+    out = [tl.opposite_popularity(wa, wb, g, 0.05) for g in np.linspace(0.0, 0.3, 31)]
+    for first, second in zip(out, out[1:]):
+        assert second.room >= first.room - 1e-12
+        assert second.probability >= first.probability - 1e-12
+        assert second.share_b >= first.share_b - 1e-12
+    assert out[-1].room > out[0].room and out[-1].probability > out[0].probability
+
+
+def test_publicity_summits_pay_when_ratification_is_unlikely():
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
+    for deal in np.linspace(0.4, 0.9, 26):
+        s = tl.transaction_benefits(c, float(deal), publicity=0.1, success_bonus=0.2, failure_cost=0.1)
+        assert s.prefers_publicity == (s.probability < 0.1 / (0.2 + 0.1))
+
+
+def test_head_of_government_against_a_mere_clerk():
+    c = tl.SwingConstituency.uniform(0.9, 100, quota=0.6, mood=0.05)
+    wy = tl.WinSet(0.0, 0.6)
+    head = tl.rank_effects(c, wy, goodwill=0.1, budget=0.5)
+    clerk = tl.rank_effects(c, wy, goodwill=0.0, budget=0.0)
+    assert head.room > clerk.room and head.probability > clerk.probability  # foreigners prefer the head
+    assert clerk.share > head.share  # in purely distributive terms the clerk does better
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30), st.floats(0.0, 2.0), st.floats(0.0, 2.0))
+def test_a_larger_budget_never_shrinks_the_win_set(r, b1, b2):
+    c = tl.SwingConstituency(r, 0.6, 0.05)
+    small, large = sorted((b1, b2))
+    w_small, w_large = tl.negotiator_win_set(c, small), tl.negotiator_win_set(c, large)
+    assert w_small.is_empty or (not w_large.is_empty and w_large.lo <= w_small.lo + 1e-12)
