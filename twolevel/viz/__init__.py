@@ -17,6 +17,8 @@ from .figure2 import Figure2, Figure2State, figure2_state, figure2_static_explor
 from .frames import Control, StaticExplorer, static_explorer
 from .figure_institutions import *  # noqa: F403  (chapter 6)
 from .figure_institutions import __all__ as _institutions
+from .figure_strategies import *  # noqa: F403  (Chapter 7's budget figure)
+from .figure_strategies import __all__ as _strategies_all
 
 if TYPE_CHECKING:
     from .explorers import Figure1Explorer, Figure2Explorer
@@ -39,6 +41,7 @@ __all__ = [
     "putnam_figure1",
     "putnam_figure2",
     "static_explorer",
+    *_strategies_all,
 ]
 __all__ += _institutions
 
