@@ -2,7 +2,7 @@ r"""Side-payments valued by their marginal contribution to the probability of ra
 
 Putnam: "the value of an international side-payment should be calculated in
 terms of its marginal contribution to the likelihood of ratification, rather
-than in terms of its overall value to the recipient nation" (pp. 450–451).
+than in terms of its overall value to the recipient nation" (p. 450).
 
 *Probabilistic constituents* (the model's choice, not the article's). A side
 has :math:`n` seats (senators, say). Seat :math:`i` has a reservation value
@@ -109,7 +109,7 @@ class SwingConstituency:
 
     References
     ----------
-    Putnam (1988), pp. 450–451 (the likelihood of ratification; swing voters).
+    Putnam (1988), p. 450 (the likelihood of ratification; swing voters).
     Book: definition ``def-swing`` (chapter 7).
     """
 
@@ -293,7 +293,7 @@ class Package:
 
     References
     ----------
-    Putnam (1988), pp. 450–451. Book: chapter 7, section ``ch07-cheapest``.
+    Putnam (1988), p. 450. Book: chapter 7, section ``ch07-cheapest``.
     """
 
     payments: Array
@@ -357,7 +357,7 @@ def cheapest_package(
 
     References
     ----------
-    Putnam (1988), pp. 450–451 (side-payments "to attract marginal supporters").
+    Putnam (1988), p. 450 (side-payments "to attract marginal supporters").
     Book: proposition ``prop-cheapest`` (chapter 7).
     """
     c = _check_constituency(constituency)
@@ -400,7 +400,7 @@ def brute_force_package(
 
     References
     ----------
-    Putnam (1988), pp. 450–451. Book: chapter 7, section ``ch07-cheapest``.
+    Putnam (1988), p. 450. Book: chapter 7, section ``ch07-cheapest``.
     """
     c = _check_constituency(constituency)
     x = check_unit("deal", deal)
@@ -504,7 +504,7 @@ def net_shares(deal: float, package: Package, source: Source) -> tuple[float, fl
     r"""Each nation's share of the stake net of who pays for a package: (recipient, partner).
 
     ``"domestic"``: the recipient's own government pays from "unrelated
-    domestic sources" (the Panama inducements, p. 451): :math:`(x - C, 1 - x)`.
+    domestic sources" (the Panama inducements, p. 450): :math:`(x - C, 1 - x)`.
     ``"international"``: the payment is "received as part of the international
     negotiation": the partner pays, :math:`(x, 1 - x - C)`. The sum is the same;
     the source moves the cost across the border (the cost :math:`C` is
@@ -518,7 +518,7 @@ def net_shares(deal: float, package: Package, source: Source) -> tuple[float, fl
 
     References
     ----------
-    Putnam (1988), p. 451 (Carter's inducements to wavering senators; note 65). Book: chapter 7,
+    Putnam (1988), p. 450 (Carter's inducements to wavering Senators; note 65). Book: chapter 7,
     section ``ch07-sources``.
     """
     x = check_unit("deal", deal)

@@ -19,10 +19,20 @@ import numpy.typing as npt
 from matplotlib.figure import Figure
 
 from .. import tactics
+from ..twoissue import TwoIssueConstituency, contract_curve
+from ..winsets import WinSet
 from .._checks import check_nonnegative, check_positive_int, check_unit
 from .frames import Control, StaticExplorer, static_explorer
 
-__all__ = ["BudgetState", "budget_state", "BudgetFigure", "budget_static_explorer"]
+__all__ = [
+    "BudgetState",
+    "budget_state",
+    "BudgetFigure",
+    "budget_static_explorer",
+    "rally_figure",
+    "marginal_value_figure",
+    "collusion_figure",
+]
 
 Array = npt.NDArray[np.float64]
 
@@ -242,3 +252,111 @@ def budget_static_explorer(
         ),
         dpi=dpi,
     )
+
+
+def rally_figure(win_x: WinSet, win_y: WinSet, mood: float, rallies: npt.ArrayLike, rule: tactics.mixed.Rule = "split") -> Figure:
+    """The tactical dilemma: X's share, the probability of ratification and their product against the rally.
+
+    Examples
+    --------
+    >>> from twolevel.viz import rally_figure
+    >>> fig = rally_figure(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 0.05, np.linspace(-0.2, 0.2, 41))
+    >>> [line.get_label() for line in fig.axes[0].get_lines()][:3]
+    ["X's share if agreed", 'probability both ratify', 'expected share']
+
+    References
+    ----------
+    Putnam (1988), p. 450. Book: chapter 7, figure ``fig-rally``.
+    """
+    out = tactics.rally_tradeoff(win_x, win_y, rallies, mood, rule)
+    r = np.array([o.rally for o in out])
+    share = np.array([np.nan if o.share is None else o.share for o in out])
+    prob = np.array([o.probability for o in out])
+    expected = np.array([o.expected_share for o in out])
+    fig = Figure(figsize=(6.4, 3.4), layout="constrained")
+    ax = fig.subplots()
+    ax.plot(r, share, color=_TARGETED, lw=2, label="X's share if agreed")
+    ax.plot(r, prob, color=_SPREAD, lw=2, ls="--", label="probability both ratify")
+    ax.plot(r, expected, color="k", lw=2.5, label="expected share")
+    best = int(np.argmax(expected))
+    ax.plot([r[best]], [expected[best]], "o", color="k")
+    ax.axvline(0.0, color="0.6", lw=0.8, ls=":")
+    ax.set_xlabel("rally (> 0: rallying constituents; < 0: softening them up)")
+    ax.set_ylabel("share or probability")
+    ax.set_ylim(0, 1.02)
+    ax.legend(fontsize=8, frameon=False, loc="upper left")
+    ax.grid(alpha=0.3)
+    return fig
+
+
+def marginal_value_figure(constituency: tactics.SwingConstituency, deal: float, payment: float) -> Figure:
+    """What a payment of ``payment`` to each seat adds to the probability of ratification, seat by seat.
+
+    Examples
+    --------
+    >>> from twolevel.viz import marginal_value_figure
+    >>> fig = marginal_value_figure(tl.SwingConstituency.uniform(1.0, 100, 2 / 3, 0.05), 0.6, 0.05)
+    >>> len(fig.axes)
+    2
+
+    References
+    ----------
+    Putnam (1988), p. 450. Book: chapter 7, figure ``fig-marginal``.
+    """
+    c = constituency
+    order = np.argsort(c.reservations, kind="stable")
+    seats = np.arange(1, c.size + 1)
+    mv = c.marginal_value(deal, payment)[order]
+    p = c.yes_probabilities(deal)[order]
+    fig = Figure(figsize=(6.4, 3.4), layout="constrained")
+    ax = fig.subplots()
+    ax.bar(seats, mv, width=1.0, color=_TARGETED, label=f"gain in P(ratify) from a payment of {payment:g}")
+    ax.axvline(c.seats_needed, color="k", lw=0.8)
+    ax.text(c.seats_needed, 0.55, "pivotal seat ", transform=ax.get_xaxis_transform(), fontsize=8, ha="right")
+    ax.set_xlabel("seats, by reservation value (low to high)")
+    ax.set_ylabel("gain in probability of ratification")
+    ax.set_xlim(0.5, c.size + 0.5)
+    ax2 = ax.twinx()
+    ax2.plot(seats, p, color=_SPREAD, lw=1.5, ls="--", label="seat's probability of voting yes")
+    ax2.set_ylabel("probability of voting yes")
+    ax2.set_ylim(0, 1.02)
+    h1, l1 = ax.get_legend_handles_labels()
+    h2, l2 = ax2.get_legend_handles_labels()
+    ax.legend(h1 + h2, l1 + l2, fontsize=8, frameon=False, loc="lower left")
+    return fig
+
+
+def collusion_figure(
+    constituency_a: TwoIssueConstituency, constituency_b: TwoIssueConstituency, starts: tuple[tuple[float, float], ...]
+) -> Figure:
+    """Collusive paths from several packages to the contract curve, in the Edgeworth box of Chapter 5.
+
+    Examples
+    --------
+    >>> from twolevel.viz import collusion_figure
+    >>> a = tl.TwoIssueConstituency.power(0.7, 0.5, 0.5, quota=0.6, side="A", n=201)
+    >>> b = tl.TwoIssueConstituency.power(0.3, 0.5, 0.5, quota=0.6, side="B", n=201)
+    >>> len(collusion_figure(a, b, ((0.5, 0.5),)).axes[0].get_lines())
+    3
+
+    References
+    ----------
+    Putnam (1988), p. 451. Book: chapter 7, figure ``fig-collusion``.
+    """
+    fig = Figure(figsize=(4.6, 4.6), layout="constrained")
+    ax = fig.subplots()
+    curve = contract_curve(constituency_a, constituency_b, 201)
+    ax.plot(curve.b, curve.c, color="k", lw=1.5, ls="--", label="contract curve (tangencies)")
+    for k, start in enumerate(starts):
+        path = tactics.collusive_path(constituency_a, constituency_b, start)
+        ax.plot(path.beef, path.citrus, color=_TARGETED, lw=1.8, label="collusive path" if k == 0 else None)
+        ax.plot([path.beef[0]], [path.citrus[0]], "o", color=_SPREAD, ms=6, label="start" if k == 0 else None)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_aspect("equal")
+    ax.set_xlabel("beef: A's gain")
+    ax.set_ylabel("citrus: A's gain")
+    ax.text(0.98, 0.98, "AM", ha="right", va="top")
+    ax.text(0.02, 0.02, "BM", ha="left", va="bottom")
+    ax.legend(fontsize=8, frameon=False, loc="upper left")
+    return fig
