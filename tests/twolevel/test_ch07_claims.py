@@ -125,7 +125,7 @@ def test_publicity_summits_pay_when_ratification_is_unlikely():
 def test_head_of_government_against_a_mere_clerk():
     c = tl.SwingConstituency.uniform(0.9, 100, quota=0.6, mood=0.05)
     wy = tl.WinSet(0.0, 0.6)
-    head = tl.rank_effects(c, wy, goodwill=0.1, budget=0.5)
+    head = tl.rank_effects(c, wy, goodwill=0.1, budget=0.01)
     clerk = tl.rank_effects(c, wy, goodwill=0.0, budget=0.0)
     assert head.room > clerk.room and head.probability > clerk.probability  # foreigners prefer the head
     assert clerk.share > head.share  # in purely distributive terms the clerk does better

@@ -78,7 +78,7 @@ def test_cheapest_package_is_no_dearer_than_brute_force(r, q, s, x, pi, prices):
     prices = prices[: len(r)]
     best = tl.cheapest_package(c, x, pi, prices=prices)
     assert best.probability >= pi - 1e-9
-    assert best.cost == pytest.approx(float(np.dot(prices, best.payments)))
+    assert best.cost == pytest.approx(float(np.dot(prices, best.payments)) / len(r))
     grid = np.unique(np.concatenate([np.linspace(0.0, 1.5, 7), best.payments]))
     brute = tl.brute_force_package(c, x, pi, grid=grid, prices=prices)
     assert brute is not None  # the exact package itself is on the grid
@@ -102,7 +102,8 @@ def test_best_use_of_budget_beats_across_the_board(r, s, x, budget):
     c = tl.SwingConstituency(r, 2 / 3, s)
     targeted = tl.best_use_of_budget(c, x, budget)
     assert targeted.cost <= budget + 1e-9
-    spread = tl.across_the_board(c, x, budget / len(r))  # the same total cost, spread equally
+    spread = tl.across_the_board(c, x, budget)  # the same cost, spread equally over every seat
+    assert spread.cost == pytest.approx(budget)
     assert targeted.probability >= spread.probability - 1e-9
 
 

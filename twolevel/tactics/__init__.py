@@ -20,7 +20,7 @@ negotiators" (p. 450). One idea per module:
 >>> round(c.ratification_probability(0.6), 2)
 0.21
 >>> round(tl.cheapest_package(c, 0.6, target=0.9).cost, 3)
-1.618
+0.016
 """
 
 from .goodwill import *  # noqa: F403

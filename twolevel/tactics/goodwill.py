@@ -198,7 +198,7 @@ def negotiator_win_set(constituency: SwingConstituency, budget: float) -> WinSet
 
     .. math::
 
-        C(x) = \sum_{j \le k} \max(r_{(j)} - g - x, 0) \le B ,
+        C(x) = \frac1n \sum_{j \le k} \max(r_{(j)} - g - x, 0) \le B ,
 
     over the :math:`k` smallest reservation values. :math:`C` is continuous
     and decreasing, so :math:`X_1(B)` is found by bisection; the win-set is
@@ -207,7 +207,7 @@ def negotiator_win_set(constituency: SwingConstituency, budget: float) -> WinSet
     Examples
     --------
     >>> c = tl.SwingConstituency.uniform(0.6, 100, quota=0.5, mood=0.05)
-    >>> tl.negotiator_win_set(c, 0.0), tl.negotiator_win_set(c, 1.0)
+    >>> tl.negotiator_win_set(c, 0.0), tl.negotiator_win_set(c, 0.01)
     (WinSet(0.297, 1), WinSet(0.190444, 1))
 
     References
@@ -221,7 +221,7 @@ def negotiator_win_set(constituency: SwingConstituency, budget: float) -> WinSet
     lowest = np.sort(c.reservations)[:k] - c.goodwill
 
     def cost(x: float) -> float:
-        return float(np.maximum(lowest - x, 0.0).sum())
+        return float(np.maximum(lowest - x, 0.0).sum()) / c.size
 
     if cost(1.0) > b:
         return WinSet.empty()
@@ -244,7 +244,7 @@ class RankEffect:
     Examples
     --------
     >>> c = tl.SwingConstituency.uniform(0.9, 100, quota=0.6, mood=0.05)
-    >>> head = tl.rank_effects(c, tl.WinSet(0.0, 0.6), goodwill=0.1, budget=0.5)
+    >>> head = tl.rank_effects(c, tl.WinSet(0.0, 0.6), goodwill=0.1, budget=0.01)
     >>> clerk = tl.rank_effects(c, tl.WinSet(0.0, 0.6), goodwill=0.0, budget=0.0)
     >>> head.room > clerk.room, head.share < clerk.share
     (True, True)

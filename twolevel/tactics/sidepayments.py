@@ -279,17 +279,21 @@ def _check_target(target: object) -> float:
 class Package:
     r"""Side-payments to each seat, what they cost the payer and the probability they give.
 
-    ``value`` is the package's intrinsic value to the recipient nation, the
-    mean payment :math:`\frac1n\sum_i t_i` (in shares of the stake: an
-    across-the-board concession :math:`d` has value :math:`d`); ``cost`` is
-    :math:`\sum_i c_i t_i` for prices :math:`c_i`.
+    A payment :math:`t_i` is worth to seat :math:`i` what a better deal by
+    :math:`t_i` would be; if each seat speaks for :math:`1/n` of the nation, it
+    is worth :math:`t_i / n` of the joint stake to the nation. So ``value``, the
+    package's intrinsic value to the recipient nation, is the mean payment
+    :math:`\frac1n\sum_i t_i` (an across-the-board concession :math:`d` has
+    value :math:`d`), and ``cost``, what the payer gives up, is
+    :math:`\frac1n\sum_i c_i t_i` for prices :math:`c_i` (both in shares of
+    the joint stake).
 
     Examples
     --------
     >>> c = tl.SwingConstituency([0.1, 0.5, 0.9], quota=0.5, mood=0.1)
     >>> p = tl.cheapest_package(c, 0.4, target=0.5)
     >>> p.payments, round(p.cost, 12), p.probability
-    (array([0. , 0.1, 0. ]), 0.1, 0.5)
+    (array([0. , 0.1, 0. ]), 0.033333333333, 0.5)
 
     References
     ----------
@@ -303,7 +307,7 @@ class Package:
 
 
 def _package(c: SwingConstituency, deal: float, payments: Array, prices: Array) -> Package:
-    cost = float(np.dot(prices, payments))
+    cost = float(np.dot(prices, payments)) / payments.size
     return Package(payments, cost, float(payments.mean()), c.ratification_probability(deal, payments))
 
 
@@ -353,7 +357,7 @@ def cheapest_package(
     ([0.0, 0.0, 0.11, 0.0, 0.0], 0.9)
     >>> q = tl.cheapest_package(c, 0.5, target=0.9, prices=[1, 1, 5, 1, 1])
     >>> q.payments.round(3).tolist(), round(q.cost, 3)
-    ([0.0, 0.0, 0.0, 0.31, 0.0], 0.31)
+    ([0.0, 0.0, 0.0, 0.31, 0.0], 0.062)
 
     References
     ----------
@@ -376,7 +380,7 @@ def cheapest_package(
         payments[chosen] = need[chosen]
         z = z + payments
     pivot = float(np.partition(z, z.size - k)[z.size - k])
-    total = float(payments.sum()) if prices_ is None else float(np.dot(prices_, payments))
+    total = (float(payments.sum()) if prices_ is None else float(np.dot(prices_, payments))) / c.size
     return Package(payments, total, float(payments.mean()), float(logistic(pivot / c.mood)))
 
 
@@ -396,7 +400,7 @@ def brute_force_package(
     --------
     >>> c = tl.SwingConstituency([0.1, 0.5, 0.9], quota=0.5, mood=0.1)
     >>> tl.brute_force_package(c, 0.4, 0.5, grid=[0, 0.05, 0.1, 0.2]).cost
-    0.1
+    0.03333333333333333
 
     References
     ----------
@@ -416,7 +420,7 @@ def brute_force_package(
     ok = logistic(pivot / c.mood) >= pi * (1.0 - 1e-9)  # relative: a tiny target is not met by 0
     if not ok.any():
         return None
-    costs = mesh @ prices_
+    costs = mesh @ prices_ / c.size
     best = int(np.flatnonzero(ok)[np.argmin(costs[ok])])
     return _package(c, x, mesh[best].copy(), prices_)
 
@@ -427,7 +431,7 @@ def best_use_of_budget(
     r"""The targeted package that buys the highest probability of ratification for ``budget``.
 
     The cost of lifting :math:`k` seats to net support :math:`\ell`,
-    :math:`C(\ell) = \sum_{k \text{ smallest}} c_i \max(\ell - z_i, 0)`, is
+    :math:`C(\ell) = \frac1n \sum_{k \text{ smallest}} c_i \max(\ell - z_i, 0)`, is
     continuous and non-decreasing in :math:`\ell`; the best level is the
     largest :math:`\ell` with :math:`C(\ell) \le B`, found by bisection
     (60 halvings), and the package is :func:`cheapest_package`'s for that level.
@@ -436,7 +440,7 @@ def best_use_of_budget(
     Examples
     --------
     >>> c = tl.SwingConstituency([0.1, 0.3, 0.5, 0.7, 0.9], quota=0.6, mood=0.05)
-    >>> p = tl.best_use_of_budget(c, 0.5, budget=0.1)
+    >>> p = tl.best_use_of_budget(c, 0.5, budget=0.02)
     >>> p.payments.round(3).tolist(), round(p.probability, 3)
     ([0.0, 0.0, 0.1, 0.0, 0.0], 0.881)
 
@@ -453,7 +457,7 @@ def best_use_of_budget(
 
     def cost_at(level: float) -> float:
         _, cost = _needs(c, x, level, prices_)
-        return float(np.partition(cost, k - 1)[:k].sum())
+        return float(np.partition(cost, k - 1)[:k].sum()) / c.size
 
     lo = c.pivot_support(x)
     hi = lo + 1.0

@@ -48,7 +48,7 @@ class BudgetState:
     Examples
     --------
     >>> from twolevel.viz import budget_state
-    >>> s = budget_state(budget=0.5)
+    >>> s = budget_state(budget=0.01)
     >>> s.targeted.probability > s.spread.probability
     True
 
@@ -83,14 +83,14 @@ class BudgetState:
                 f"pays {ranks.size} seats, ranked {ranks[0]} to {ranks[-1]} of {c.size} by reservation value "
                 f"(the pivotal seat is number {c.seats_needed}); "
                 + ("committed supporters and committed opponents get nothing."
-                   if committed == 0.0 else f"committed seats get {committed:.2f} in all.")
+                   if committed == 0.0 else f"committed seats get {committed:.3f} in all.")
             )
         else:
             who = "pays nobody."
         return (
-            f"Left: probability of ratification against the side-payment budget, from 0 to {self.budgets[-1]:.1f}, "
+            f"Left: probability of ratification against the side-payment budget, from 0 to {self.budgets[-1]:.3f}, "
             f"for {c.size} seats needing {c.seats_needed} votes on a deal worth {self.deal:.2f} to the side. "
-            f"Without payments it is {self.base_probability:.2f}. At a budget of {self.budget:.2f}, payments "
+            f"Without payments it is {self.base_probability:.2f}. At a budget of {self.budget:.3f}, payments "
             f"targeted at the swing seats give {self.targeted.probability:.2f}; the same money spread over every "
             f"seat gives {self.spread.probability:.2f}. Right: the targeted package {who}"
         )
@@ -103,8 +103,8 @@ def budget_state(
     quota: float = 2 / 3,
     mood: float = 0.05,
     deal: float = 0.6,
-    budget: float = 0.5,
-    max_budget: float = 2.0,
+    budget: float = 0.01,
+    max_budget: float = 0.05,
 ) -> BudgetState:
     """The model's state for one budget (the figure's defaults are Chapter 7's scenario).
 
@@ -125,10 +125,10 @@ def budget_state(
     top = check_nonnegative("max_budget", max_budget)
     budgets = np.linspace(0.0, max(top, b), 41)
     targeted = [tactics.best_use_of_budget(c, x, float(v)).probability for v in budgets]
-    spread_ = [tactics.across_the_board(c, x, float(v) / c.size).probability for v in budgets]
+    spread_ = [tactics.across_the_board(c, x, float(v)).probability for v in budgets]
     return BudgetState(
         c, x, b, budgets, np.array(targeted), np.array(spread_),
-        tactics.best_use_of_budget(c, x, b), tactics.across_the_board(c, x, b / c.size),
+        tactics.best_use_of_budget(c, x, b), tactics.across_the_board(c, x, b),
         tactics.commitment_groups(c, x),
     )
 
@@ -139,10 +139,10 @@ class BudgetFigure:
     Examples
     --------
     >>> from twolevel.viz import BudgetFigure, budget_state
-    >>> d = BudgetFigure(budget_state(budget=0.2))
-    >>> d.update(budget_state(budget=1.0))
-    >>> round(float(d.marker_t.get_xdata()[0]), 2)
-    1.0
+    >>> d = BudgetFigure(budget_state(budget=0.005))
+    >>> d.update(budget_state(budget=0.02))
+    >>> round(float(d.marker_t.get_xdata()[0]), 3)
+    0.02
 
     References
     ----------
@@ -159,7 +159,7 @@ class BudgetFigure:
         (self.marker_s,) = ax.plot([], [], "s", color=_SPREAD, ms=6)
         self.budget_line = ax.axvline(0.0, color="0.5", lw=0.8, ls=":")
         ax.set_ylim(0, 1.02)
-        ax.set_xlabel("budget of side-payments (shares of the stake)")
+        ax.set_xlabel("budget of side-payments (share of the stake)")
         ax.set_ylabel("probability of ratification")
         ax.legend(loc="upper left", fontsize=8, frameon=False)
         ax.grid(alpha=0.3)
@@ -177,7 +177,7 @@ class BudgetFigure:
         self.budget_line.set_xdata([state.budget, state.budget])
         ax.set_xlim(0, float(state.budgets[-1]))
         ax.set_title(
-            f"at {state.budget:.2f}: targeted {state.targeted.probability:.2f}, spread {state.spread.probability:.2f}",
+            f"at {state.budget:.3f}: targeted {state.targeted.probability:.2f}, spread {state.spread.probability:.2f}",
             fontsize=9,
         )
         axp = self.ax_pay
@@ -206,9 +206,9 @@ class BudgetFigure:
 
 def budget_static_explorer(
     *,
-    budgets: tuple[float, ...] = tuple(np.round(np.linspace(0.0, 2.0, 11), 2)),
+    budgets: tuple[float, ...] = tuple(np.round(np.linspace(0.0, 0.05, 11), 3)),
     deals: tuple[float, ...] = tuple(np.round(np.linspace(0.55, 0.75, 11), 2)),
-    initial_budget: float = 0.4,
+    initial_budget: float = 0.01,
     initial_deal: float = 0.6,
     dpi: float = 72,
     **scenario: Any,
@@ -221,7 +221,7 @@ def budget_static_explorer(
     Examples
     --------
     >>> from twolevel.viz import budget_static_explorer
-    >>> e = budget_static_explorer(budgets=(0.0, 1.0), deals=(0.5, 0.6), initial_budget=1.0, dpi=20)
+    >>> e = budget_static_explorer(budgets=(0.0, 0.01), deals=(0.55, 0.6), initial_budget=0.01, dpi=20)
     >>> len(e.frames)
     4
 

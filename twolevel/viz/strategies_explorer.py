@@ -25,9 +25,9 @@ class BudgetExplorer(_Explorer):
     Examples
     --------
     >>> from twolevel.viz.strategies_explorer import BudgetExplorer
-    >>> e = BudgetExplorer(budget=0.3)
+    >>> e = BudgetExplorer(budget=0.02)
     >>> e.budget.value, bytes(e.image.value[:4])
-    (0.3, b'\\x89PNG')
+    (0.02, b'\\x89PNG')
 
     References
     ----------
@@ -40,7 +40,7 @@ class BudgetExplorer(_Explorer):
         self.scenario = dict(scenario)
         start = budget_state(**self.scenario)
         self.drawing = BudgetFigure(start)
-        self.budget = self._slider("budget of side-payments", start.budget, 0.0, 2.0)
+        self.budget = self._slider("budget of side-payments", start.budget, 0.0, 0.05)
         self.deal = self._slider("deal (the side's share)", start.deal, 0.3, 0.9)
         self.quota = self._slider("quota", start.constituency.quota, 0.5, 1.0)
         self.mood = self._slider("scale of the mood shock", start.constituency.mood, 0.01, 0.2)
