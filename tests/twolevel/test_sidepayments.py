@@ -223,3 +223,15 @@ def test_bad_input_names_the_parameter(call, message):
     c = tl.SwingConstituency([0.2, 0.5, 0.8], 0.5, 0.1)
     with pytest.raises((TypeError, ValueError), match=message):
         call(c)
+
+
+@settings(max_examples=100, deadline=None)
+@given(seats, st.floats(0.05, 1.0), moods, st.floats(0.0, 1.0), targets)
+def test_equal_price_shortcut_matches_the_general_method(r, q, s, x, pi):
+    c = tl.SwingConstituency(r, q, s)
+    fast = tl.cheapest_package(c, x, pi)
+    general = tl.cheapest_package(c, x, pi, prices=np.ones(len(r)))
+    assert fast.cost == pytest.approx(general.cost, abs=1e-12)
+    assert fast.probability == pytest.approx(general.probability, abs=1e-9)
+    assert fast.probability == pytest.approx(c.ratification_probability(x, fast.payments), abs=1e-12)
+    assert fast.value == pytest.approx(float(np.mean(fast.payments)), abs=1e-15)

@@ -336,7 +336,11 @@ def cheapest_package(
     :math:`\sum_{i \in S} c_i m_i`, which is at least the sum of the
     :math:`k` smallest :math:`c_i m_i`: what this package costs. The
     selection is :func:`numpy.argpartition`, :math:`O(n)`; a sort of the
-    margins is the benchmark (``benchmarks/cheapest_package.py``).
+    margins is the benchmark (``benchmarks/cheapest_package.py``). With
+    equal prices the :math:`k` seats needing least are the :math:`k` with
+    the largest :math:`z_i`, and after the payments the pivot's net support
+    is :math:`\max(z_{(k)}, \ell)`, so one partial sort gives the package
+    and its probability.
 
     Parameters
     ----------
@@ -370,18 +374,25 @@ def cheapest_package(
     prices_ = None if prices is None else _check_prices(prices, c.size)
     # One pass over the seats, no re-validation: this is the benchmarked search.
     z = x + c.goodwill - c.reservations
-    payments = np.zeros(c.size)
-    k = c.seats_needed
+    n, k = z.size, c.seats_needed
+    payments = np.zeros(n)
+    level = c.mood * math.log(pi / (1.0 - pi)) if pi > 0.0 else -math.inf
+    if prices_ is None:
+        # Equal prices: the k seats needing least are the k with the largest net support, and after
+        # the payments the pivot's net support is max(z_(k), level), so one partial sort does it all.
+        top = np.argpartition(z, n - k)[n - k:]
+        pivot = float(z[top].min())
+        if pivot < level:
+            payments[top] = np.maximum(level - z[top], 0.0)
+            pivot = level
+        total = float(payments[top].sum())
+        return Package(payments, total / n, total / n, float(logistic(pivot / c.mood)))
     if pi > 0.0:
-        level = c.mood * math.log(pi / (1.0 - pi))
         need = np.maximum(level - z, 0.0)
-        cost = need if prices_ is None else np.where(need > 0.0, prices_ * need, 0.0)
+        cost = np.where(need > 0.0, prices_ * need, 0.0)
         chosen = np.argpartition(cost, k - 1)[:k]
         payments[chosen] = need[chosen]
-        z = z + payments
-    pivot = float(np.partition(z, z.size - k)[z.size - k])
-    total = (float(payments.sum()) if prices_ is None else float(np.dot(prices_, payments))) / c.size
-    return Package(payments, total, float(payments.mean()), float(logistic(pivot / c.mood)))
+    return _package(c, x, payments, prices_)
 
 
 def brute_force_package(
