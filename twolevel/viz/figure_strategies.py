@@ -207,7 +207,7 @@ class BudgetFigure:
 def budget_static_explorer(
     *,
     budgets: tuple[float, ...] = tuple(np.round(np.linspace(0.0, 0.05, 11), 3)),
-    deals: tuple[float, ...] = tuple(np.round(np.linspace(0.55, 0.75, 11), 2)),
+    deals: tuple[float, ...] = tuple(np.round(np.linspace(0.5, 0.7, 11), 2)),
     initial_budget: float = 0.01,
     initial_deal: float = 0.6,
     dpi: float = 72,
@@ -216,7 +216,8 @@ def budget_static_explorer(
     """The budget figure with sliders for the budget and the deal, for the static page (no kernel).
 
     ``scenario`` passes ``spread``, ``seats``, ``quota`` and ``mood`` to
-    :func:`budget_state`. The initial values must be among the slider values.
+    :func:`budget_state`. The sliders start at the slider values nearest to
+    ``initial_budget`` and ``initial_deal``.
 
     Examples
     --------
@@ -230,6 +231,8 @@ def budget_static_explorer(
     Putnam (1988), pp. 450–451. Book: chapter 7, figure ``fig-budget``.
     """
     top = max(budgets)
+    initial_budget = min(budgets, key=lambda v: abs(v - initial_budget))
+    initial_deal = min(deals, key=lambda v: abs(v - initial_deal))
     drawing = BudgetFigure(budget_state(budget=initial_budget, deal=initial_deal, max_budget=top, **scenario),
                            width=7.6, height=3.3)
 
