@@ -37,7 +37,12 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
 # Chapter files with a live explorer (a VBox with class tl-explorer).
-CHAPTERS = ["book/ch04_win_sets.md", "book/ch05_preferences.md", "book/ch06_institutions.md"]
+CHAPTERS = [
+    "book/ch04_win_sets.md",
+    "book/ch05_preferences.md",
+    "book/ch06_institutions.md",
+    "book/ch07_strategies.md",
+]
 
 SERVER_START_S = 120
 KERNEL_RUN_MS = 300_000  # Run All on a cold 2-core machine: kernel start + matplotlib import + figures
