@@ -245,7 +245,7 @@ def budget_static_explorer(
         drawing.figure,
         update,
         [
-            Control("budget", "budget of side-payments", budgets, initial_budget),
+            Control("budget", "budget of side-payments (share of the stake)", budgets, initial_budget, "{:.3f}"),
             Control("deal", "the deal: the side's share of the stake", deals, initial_deal),
         ],
         name="budget",
