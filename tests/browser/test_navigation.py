@@ -89,12 +89,18 @@ def test_in_page_contents_opens_and_navigates(device_page):
     name, page, watch = device_page
     page.goto(f"{watch.origin}/{TARGET}")
     wait_for_mathjax(page)
+    # The theme lists subsections (h3) collapsed under their section: they are
+    # in the DOM but not rendered (no box) until a reader reaches them, so the
+    # n-th link of the list is not the n-th line a reader sees. Take the third
+    # rendered entry, a section a reader can tap once the drawer is open.
     entries = page.locator("#pst-page-toc-nav a.nav-link")
-    assert entries.count() >= 3, f"{name}: the in-page contents has {entries.count()} entries"
-    entry = entries.nth(2)
+    shown = [entries.nth(i) for i in range(entries.count()) if entries.nth(i).evaluate("el => el.getClientRects().length > 0")]
+    assert len(shown) >= 3, f"{name}: the in-page contents shows {len(shown)} of {entries.count()} entries"
+    entry = shown[2]
     assert not _in_viewport(entry), f"{name}: the in-page contents is already open before the tap"
 
     _visible_button(page, ".secondary-toggle").tap()
+    drawer = page.locator("dialog#pst-secondary-sidebar-modal")
     try:
         page.wait_for_function(
             "el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= innerWidth; }",
@@ -103,14 +109,25 @@ def test_in_page_contents_opens_and_navigates(device_page):
         )
     except Exception:
         pass
-    assert _in_viewport(entry), f"{name}: tapping the contents button did not open the contents; {screenshot(page, f'nav-{name}-toc')}"
+    assert drawer.evaluate("d => d.open"), f"{name}: tapping the contents button did not open the drawer; {screenshot(page, f'nav-{name}-toc')}"
+    assert entry.evaluate("(el, d) => d.contains(el)", drawer.element_handle()), f"{name}: the contents is not inside the opened drawer"
+    assert _in_viewport(entry), f"{name}: the drawer is open but its third section is not in view; {screenshot(page, f'nav-{name}-toc')}"
 
     anchor = entry.get_attribute("href") or ""
     assert anchor.startswith("#"), anchor
     entry.tap()
     page.wait_for_function("h => location.hash === h", arg=anchor, timeout=5_000)
     target = page.locator(f"[id='{anchor[1:]}']").first
-    page.wait_for_timeout(800)  # smooth scrolling
+    # Smooth scrolling down a long chapter takes over a second: wait for the
+    # heading to arrive (or the time-out), then report where it is.
+    try:
+        page.wait_for_function(
+            "el => { const t = el.getBoundingClientRect().top; return t >= 0 && t < innerHeight / 2; }",
+            arg=target.element_handle(),
+            timeout=5_000,
+        )
+    except Exception:
+        pass  # reported below
     top = target.evaluate("el => el.getBoundingClientRect().top")
     assert 0 <= top < page.viewport_size["height"] / 2, f"{name}: {anchor} is not scrolled into view (top {top})"
     problems = watch.problems()

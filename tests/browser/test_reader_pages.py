@@ -349,12 +349,6 @@ def test_explorer_sliders_announce_the_value_shown(survey):
             )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="book/ch04_win_sets.md writes 'Exercise {ref}`ex-sweet-sour`'; the reference text "
-    "is already 'Exercise 4' (sphinx-exercise), so the word is doubled. Fix in the chapter: "
-    "drop the word before the {ref} (not a config matter).",
-)
 def test_no_doubled_words_in_the_text(survey):
     pattern = re.compile(r"\b(Exercise|Figure|Chart|Proposition|Definition|Section) \1\b")
     doubled = {
