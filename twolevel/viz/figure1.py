@@ -181,7 +181,7 @@ def figure1_static_explorer(
     spread_x: float = 0.6,
     spread_y: float = 0.9,
     quotas_y: tuple[float, ...] = tuple(round(0.5 + 0.05 * i, 2) for i in range(11)),
-    quotas_x: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8),
+    quotas_x: tuple[float, ...] = tuple(round(0.5 + 0.05 * i, 2) for i in range(11)),
 ) -> StaticExplorer:
     """Figure 1 with sliders for both quotas that works in the static page (no kernel)."""
     drawing = Figure1(figure1_state(spread_x, quotas_x[0], spread_y, quotas_y[0]), width=8.0, height=3.0)

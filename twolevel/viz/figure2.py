@@ -321,8 +321,8 @@ def putnam_figure2(
 
 
 def figure2_static_explorer(
-    quotas_a: tuple[float, ...] = (0.55, 0.6, 0.65, 0.7, 0.75, 0.8),
-    quotas_b: tuple[float, ...] = (0.55, 0.6, 0.65, 0.7, 0.75, 0.8),
+    quotas_a: tuple[float, ...] = tuple(round(0.5 + 0.05 * i, 2) for i in range(11)),
+    quotas_b: tuple[float, ...] = tuple(round(0.5 + 0.05 * i, 2) for i in range(11)),
     alpha: float = 0.55,
     beta: float = 0.45,
     gamma_a: float = 0.5,
