@@ -31,7 +31,6 @@ PREFACE = "book/preface.html"
 EXPLORERS = [(CHAPTER4, "figure1"), (CHAPTER5, "figure2")]
 CHAPTERS = [CHAPTER4, CHAPTER5]
 TIMEOUT_MS = 60_000
-MATHJAX_TIMEOUT_MS = 30_000
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -81,25 +80,14 @@ def _fail_msg(page, name: str, what: str, watch: PageWatch | None = None) -> str
 
 
 def _open(page, watch: PageWatch, path: str) -> None:
-    """Load a page of the site, let MathJax finish (if the page has it) and the network settle."""
+    """Load a page of the site, let its fonts (KaTeX's included) load and the network settle."""
     url = f"{watch.origin}/{path}"
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, f"{url} answered {response and response.status}"
-    has_mathjax = page.evaluate(
-        "() => Array.from(document.scripts).some(s => /mathjax/i.test(s.src))"
-    )
-    if has_mathjax:
-        # MathJax 3/4 replaces the config object by itself once loaded; its startup
-        # promise resolves after the first typesetting pass.
-        try:
-            page.wait_for_function(
-                "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
-                " && typeof MathJax.startup.promise.then === 'function'",
-                timeout=MATHJAX_TIMEOUT_MS,
-            )
-            page.evaluate("() => MathJax.startup.promise.then(() => true)")
-        except PlaywrightError as exc:
-            pytest.fail(_fail_msg(page, path.replace("/", "-"), f"MathJax never started on {url}: {exc}", watch))
+    try:
+        page.evaluate("() => document.fonts.ready.then(() => true)")
+    except PlaywrightError as exc:
+        pytest.fail(_fail_msg(page, path.replace("/", "-"), f"fonts never finished loading on {url}: {exc}", watch))
     page.wait_for_load_state("networkidle")
 
 
@@ -120,25 +108,37 @@ def test_preface_renders_cleanly(page_and_watch):
 def test_chapter_maths_is_typeset(page_and_watch, chapter):
     page, watch = page_and_watch
     _open(page, watch, chapter)
+    # KaTeX renders the maths when the book is built: no script typesets it here, the page
+    # must show it with KaTeX's own fonts (served by the site) and carry MathML for screen readers.
     report = page.evaluate(
         """() => {
         const maths = Array.from(document.querySelectorAll('.math'));
         const article = document.querySelector('article, main') || document.body;
+        const fonts = Array.from(document.fonts).filter(f => f.family.replace(/"/g, '').startsWith('KaTeX'));
         return {
           math: maths.length,
-          untypeset: maths.filter(m => !m.querySelector('mjx-container')).map(m => m.textContent.slice(0, 80)),
-          containers: document.querySelectorAll('mjx-container').length,
-          errors: Array.from(document.querySelectorAll('mjx-merror')).map(e => e.textContent.slice(0, 120)),
+          untypeset: maths.filter(m => !m.querySelector('.katex')).map(m => m.textContent.slice(0, 80)),
+          rendered: document.querySelectorAll('.katex .katex-html').length,
+          mathml: document.querySelectorAll('.katex math').length,
+          errors: Array.from(document.querySelectorAll('.katex-error')).map(e => e.textContent.slice(0, 120)),
+          fontsLoaded: fonts.filter(f => f.status === 'loaded').map(f => f.family),
+          fontsFailed: fonts.filter(f => f.status === 'error').map(f => f.family),
+          scripts: Array.from(document.scripts).map(s => s.src).filter(s => /mathjax|katex/i.test(s)),
           text: article.innerText,
         };
     }"""
     )
     name = f"{chapter.split('/')[-1][:4]}-maths"
-    assert report["math"] > 0 and report["containers"] > 0, _fail_msg(
-        page, name, f"no typeset maths on {chapter}: {report['math']} .math, {report['containers']} mjx-container", watch
+    assert report["math"] > 0 and report["rendered"] > 0, _fail_msg(
+        page, name, f"no rendered maths on {chapter}: {report['math']} .math, {report['rendered']} KaTeX", watch
     )
-    assert not report["untypeset"], _fail_msg(page, name, f"maths left untypeset: {report['untypeset']}", watch)
-    assert not report["errors"], _fail_msg(page, name, f"MathJax reported TeX errors: {report['errors']}", watch)
+    assert report["mathml"] == report["rendered"], _fail_msg(page, name, "KaTeX output without MathML", watch)
+    assert not report["untypeset"], _fail_msg(page, name, f"maths left unrendered: {report['untypeset']}", watch)
+    assert not report["errors"], _fail_msg(page, name, f"KaTeX reported TeX errors: {report['errors']}", watch)
+    assert report["fontsLoaded"] and not report["fontsFailed"], _fail_msg(
+        page, name, f"KaTeX fonts: loaded {report['fontsLoaded']}, failed {report['fontsFailed']}", watch
+    )
+    assert not report["scripts"], _fail_msg(page, name, f"a maths script is loaded: {report['scripts']}", watch)
     leftovers = [d for d in ("\\(", "\\)", "\\[", "\\]", "$$") if d in report["text"]]
     assert not leftovers, _fail_msg(page, name, f"raw TeX delimiters {leftovers} remain in the page text", watch)
     _assert_clean(page, watch, name)
