@@ -123,8 +123,8 @@ class StaticExplorer:
     ``alts`` are kept so tests can check what was rendered; ``width`` and
     ``height`` are the frames' size in CSS pixels at full size (their pixel
     size divided by :data:`PIXEL_RATIO`), and ``min_label_phone_px`` the
-    height of the smallest text, in CSS pixels, when the image is
-    :data:`PHONE_IMAGE_CSS_PX` wide.
+    height of the smallest text, in CSS pixels, on a phone, where the image
+    is :data:`PHONE_IMAGE_CSS_PX` wide (or ``width``, if narrower).
     """
 
     name: str
@@ -332,9 +332,9 @@ def static_explorer(
     >>> def update(slope):
     ...     line.set_ydata([0, slope])
     ...     return f"a line of slope {slope}"
-    >>> e = static_explorer(fig, update, [Control("slope", "Slope", (0, 1, 2), 1)], name="demo", dpi=50)
+    >>> e = static_explorer(fig, update, [Control("slope", "Slope", (0, 1, 2), 1)], name="demo", dpi=100)
     >>> len(e.frames), e.frames[0][:22], (e.width, e.height), e.min_label_phone_px
-    (3, 'data:image/webp;base64', (200, 100), 11.81)
+    (3, 'data:image/webp;base64', (400, 200), 11.81)
     """
     controls = tuple(controls)
     if not 1 <= len(controls) <= 3:
@@ -363,8 +363,10 @@ def static_explorer(
     # The CSS size is the frames' pixel size over the pixel ratio, rounded down,
     # so the image always has at least PIXEL_RATIO pixels per CSS pixel.
     width, height = (px // PIXEL_RATIO for px in _pixel_size(frames[0]))
+    # On a phone the image is PHONE_IMAGE_CSS_PX wide, or its own CSS width if narrower.
+    shown = min(PHONE_IMAGE_CSS_PX, width)
     smallest = smallest_text_pt(fig)
-    min_label = float("inf") if smallest is None else _phone_text_px(smallest, width_in)
+    min_label = float("inf") if smallest is None else smallest / 72.0 * shown / width_in
     digest = hashlib.sha1((name + "".join(alts)).encode()).hexdigest()[:10]
     return StaticExplorer(
         name, controls, frames, alts, caption, f"tl-frames-{name}-{digest}", width, height, round(min_label, 2)

@@ -99,6 +99,9 @@ def test_a_figure_narrow_enough_is_not_resized():
     fig.add_subplot().set_title("small", fontsize=12)
     e = static_explorer(fig, lambda q: f"q={q}", [Control("q", "q", (0, 1), 0)], name="s", dpi=100)
     assert tuple(fig.get_size_inches()) == (3.0, 2.0) and (e.width, e.height) == (300, 200)
+    # narrower than a phone's column, it is shown at its own 300 CSS px: the smallest text
+    # (tick labels, 10 pt by default) is 10 / 72 * 300 / 3 CSS px tall
+    assert e.min_label_phone_px == pytest.approx(10 / 72 * 300 / 3, abs=0.01)
 
 
 def test_sliders_announce_their_value_and_the_readout_is_live(small_explorers):
