@@ -237,7 +237,7 @@ def figure1_static_explorer(
     params: Figure1Params | None = None,
     *,
     quotas_y: tuple[float, ...] = _QUOTAS_Y,
-    quotas_x: tuple[float, ...] = (0.5, 0.6, 0.7, 0.8),
+    quotas_x: tuple[float, ...] = _QUOTAS_Y,
     **overrides: float,
 ) -> StaticExplorer:
     """Figure 1 with sliders for both quotas that works in the static page (no kernel).

@@ -379,11 +379,15 @@ def putnam_figure2(params: Figure2Params | None = None, **overrides: float) -> F
     return Figure2(figure2_state(with_overrides(Figure2Params, params, overrides))).figure
 
 
+#: The static explorer's quotas: 0.50 to 1.00 in steps of 0.05 (11 positions per slider).
+_QUOTAS = tuple(round(0.5 + 0.05 * i, 2) for i in range(11))
+
+
 def figure2_static_explorer(
     params: Figure2Params | None = None,
     *,
-    quotas_a: tuple[float, ...] = (0.55, 0.6, 0.65, 0.7, 0.75, 0.8),
-    quotas_b: tuple[float, ...] = (0.55, 0.6, 0.65, 0.7, 0.75, 0.8),
+    quotas_a: tuple[float, ...] = _QUOTAS,
+    quotas_b: tuple[float, ...] = _QUOTAS,
     dpi: float = 80,
     **overrides: float,
 ) -> StaticExplorer:
@@ -391,8 +395,8 @@ def figure2_static_explorer(
 
     The sliders start at the scenario's quotas when they are among
     ``quotas_a`` and ``quotas_b`` (otherwise at the first value). The default
-    6 by 6 quotas give 36 frames of about 55 kB each (5 inches at 80 dpi), so
-    the page carries under 3 MB of images.
+    11 by 11 quotas give 121 frames; in the built site each is a small
+    lossless WebP file loaded only when the reader moves a slider.
 
     Examples
     --------
