@@ -2,7 +2,7 @@
 # Install everything the book, its live notebooks and its tests need. Idempotent:
 # a second run takes a second or two.
 #
-#   bash scripts/setup.sh                  # .venv + Python packages + MathJax
+#   bash scripts/setup.sh                  # .venv + Python packages + KaTeX's CSS and fonts
 #   bash scripts/setup.sh --with-chromium  # also Debian's chromium (browser tests)
 #   TWOLEVEL_WITH_CHROMIUM=1 bash scripts/setup.sh   # same as --with-chromium
 #
@@ -138,26 +138,26 @@ if [[ ! -f "$KCONF" ]]; then
   printf '{\n  "IPKernelApp": {"log_level": "ERROR"}\n}\n' >"$KCONF"
 fi
 
-# ------------------------------------------------------------- MathJax (npm)
+# ------------------------------------------------------------- KaTeX (npm)
 # Pinned in package.json / package-lock.json; served by the built site itself.
 NPM_STAMP="node_modules/.twolevel-lock.sha256"
 want_npm="$(sha256sum package-lock.json | cut -d' ' -f1)"
-if [[ ! -f node_modules/mathjax/es5/tex-chtml.js || "$(cat "$NPM_STAMP" 2>/dev/null || true)" != "$want_npm" ]]; then
+if [[ ! -f node_modules/katex/dist/katex.min.css || "$(cat "$NPM_STAMP" 2>/dev/null || true)" != "$want_npm" ]]; then
   if ! command -v npm >/dev/null 2>&1; then
     apt_install nodejs npm || {
       log "npm is missing and could not be installed with apt-get: install Node.js and npm, then rerun bash scripts/setup.sh"; exit 1; }
   fi
-  log "npm ci (MathJax, pinned)"
+  log "npm ci (KaTeX and axe-core, pinned)"
   if ! npm ci --no-audit --no-fund --loglevel=error >&2; then
-    log "FAILED: npm ci could not install MathJax (package-lock.json) from the npm registry $(npm config get registry 2>/dev/null || echo '?')."
-    log "The built book serves its own copy of MathJax, so setup needs that registry once (node_modules/ is reused afterwards)."
+    log "FAILED: npm ci could not install KaTeX (package-lock.json) from the npm registry $(npm config get registry 2>/dev/null || echo '?')."
+    log "The built book serves its own copy of KaTeX's CSS and fonts, so setup needs that registry once (node_modules/ is reused afterwards)."
     log "What to do: check the network and npm's proxy settings (npm config get https-proxy), or use a reachable mirror of the registry:"
     log "  npm_config_registry=https://your.mirror/ bash scripts/setup.sh"
     exit 1
   fi
   echo "$want_npm" >"$NPM_STAMP"
 else
-  log "MathJax up to date"
+  log "npm packages up to date"
 fi
 
 # ------------------------------------------------- notebook execution cache

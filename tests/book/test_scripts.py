@@ -161,7 +161,7 @@ def test_setup_says_what_to_do_when_npm_cannot_reach_its_registry(repo_copy, tmp
     }
     proc = run_script(repo_copy, "setup.sh", env=env, timeout=180)
     assert proc.returncode == 1
-    assert "FAILED: npm ci could not install MathJax" in proc.stderr, proc.stderr[-3000:]
+    assert "FAILED: npm ci could not install KaTeX" in proc.stderr, proc.stderr[-3000:]
     assert "http://127.0.0.1:9/" in proc.stderr
     assert "npm_config_registry=" in proc.stderr  # what to do
 

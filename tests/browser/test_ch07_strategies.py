@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browser_support import PageWatch, chromium, format_problems, screenshot
+from browser_support import PageWatch, chromium, format_problems, screenshot, wait_for_mathjax
 
 pytestmark = pytest.mark.slow
 
@@ -74,12 +74,7 @@ def _open(page, watch: PageWatch) -> None:
     url = f"{watch.origin}/{CHAPTER7}"
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, f"{url} answered {response and response.status}"
-    page.wait_for_function(
-        "() => window.MathJax && MathJax.startup && MathJax.startup.promise"
-        " && typeof MathJax.startup.promise.then === 'function'",
-        timeout=30_000,
-    )
-    page.evaluate("() => MathJax.startup.promise.then(() => true)")
+    wait_for_mathjax(page)  # a no-op when the maths was rendered at build time (KaTeX)
     page.wait_for_load_state("networkidle")
 
 
@@ -137,8 +132,8 @@ def test_chapter7_page_is_clean_and_typeset(page_and_watch):
     report = page.evaluate(
         """() => ({
           math: document.querySelectorAll('.math').length,
-          untypeset: Array.from(document.querySelectorAll('.math')).filter(m => !m.querySelector('mjx-container')).length,
-          errors: document.querySelectorAll('mjx-merror').length,
+          untypeset: Array.from(document.querySelectorAll('.math')).filter(m => !m.querySelector('mjx-container, .katex')).length,
+          errors: document.querySelectorAll('mjx-merror, .katex-error').length,
           figures: Array.from(document.querySelectorAll('figure img')).filter(i => i.complete && i.naturalWidth > 0).length,
         })"""
     )
