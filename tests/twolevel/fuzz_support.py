@@ -80,6 +80,39 @@ def good_instances() -> dict[type, list[Callable[[], Any]]]:
         tl.LinkageResult: [lambda: tl.linkage_outcome(*(f() for f in good_instances()[tl.LinkageCountry]))],
         tl.Figure1Params: [lambda: tl.Figure1Params(n=11)],
         tl.Figure2Params: [lambda: tl.Figure2Params(n=11, grid=11)],
+        **_institution_instances(),
+    }
+
+
+def _chamber(name: str, reservations: list[float]) -> tl.Chamber:
+    return tl.Chamber(name, tl.Constituency(reservations), tl.simple_majority())
+
+
+def _council() -> tl.Body:
+    return tl.Body("Council", tl.unanimity(), (_chamber("F", [0.3, 0.5, 0.7]), _chamber("D", [0.1, 0.2, 0.4])))
+
+
+def _institution_instances() -> dict[type, list[Callable[[], Any]]]:
+    """Chapter 6 (:mod:`twolevel.institutions`): small, fast examples of every record and rule."""
+    rules: list[Callable[[], Any]] = [
+        tl.simple_majority,
+        lambda: tl.SeatRule(3, 2),
+        lambda: tl.WeightedVotes((1.0, 2.0, 1.0), 0.6),
+        lambda: tl.ConsensusNorm(0.5, groups=(0, 0, 1), min_group_share=0.3),
+    ]
+    return {
+        tl.RatificationRule: rules,
+        tl.QuotaRule: [lambda: tl.QuotaRule(2 / 3), tl.unanimity],
+        tl.SeatRule: [rules[1]],
+        tl.WeightedVotes: [rules[2]],
+        tl.ConsensusNorm: [rules[3], lambda: tl.ConsensusNorm(0.9)],
+        tl.Chamber: [lambda: _chamber("F", [0.3, 0.5, 0.7])],
+        tl.Body: [_council],
+        tl.AmendmentComparison: [lambda: tl.compare_procedures(_two_issue("A"), _two_issue("B"), 11)],
+        tl.RuleOutcome: [lambda: tl.rule_outcome(0.9, 0.6, 0.5, members=51, sample=11, trials=50)],
+        tl.ConferenceOutcome: [lambda: tl.conference_outcome(tl.Constituency.uniform(0.9, 11), tl.Constituency.uniform(0.6, 11), 2 / 3)],
+        tl.LeverOutcome: [lambda: tl.lever_outcome(tl.Constituency.uniform(0.9, 11), tl.WinSet(0.0, 0.7), 2 / 3)],
+        tl.DecompositionReturns: [lambda: tl.decomposition_returns(2, 1, members=5, replications=2, seed=1)],
     }
 
 
