@@ -80,6 +80,57 @@ def good_instances() -> dict[type, list[Callable[[], Any]]]:
         tl.LinkageResult: [lambda: tl.linkage_outcome(*(f() for f in good_instances()[tl.LinkageCountry]))],
         tl.Figure1Params: [lambda: tl.Figure1Params(n=11)],
         tl.Figure2Params: [lambda: tl.Figure2Params(n=11, grid=11)],
+        **_institution_instances(),
+    }
+
+
+def _chamber(name: str, reservations: list[float]) -> tl.Chamber:
+    return tl.Chamber(name, tl.Constituency(reservations), tl.simple_majority())
+
+
+def _council() -> tl.Body:
+    # Node names among the suite's sample strings ("A", "X", "Y"), so that find/with_level get a good name.
+    return tl.Body("A", tl.unanimity(), (_chamber("X", [0.3, 0.5, 0.7]), _chamber("Y", [0.1, 0.2, 0.4])))
+
+
+def _spec() -> dict[str, dict[str, object]]:
+    return {
+        "A": {"rule": tl.unanimity(), "members": ["X", "Y"]},
+        "X": {"rule": tl.simple_majority(), "constituency": tl.Constituency([0.3, 0.5, 0.7])},
+        "Y": {"rule": tl.simple_majority(), "constituency": tl.Constituency([0.1, 0.2, 0.4])},
+    }
+
+
+#: Good values of parameters whose valid values have a structure beyond their hint (a tree's spec) or
+#: a range that the generic examples miss, keyed by target and parameter; they are tried first.
+GOOD_EXAMPLES: dict[tuple[str, str], list[Callable[[], Any]]] = {
+    ("tl.tree_from_spec", "spec"): [_spec],
+    ("tl.decomposition_returns", "branching"): [lambda: 2],  # 2 to 10
+    ("tl.decomposition_returns", "depth"): [lambda: 1],  # 1 to 6; small, for speed
+}
+
+
+def _institution_instances() -> dict[type, list[Callable[[], Any]]]:
+    """Chapter 6 (:mod:`twolevel.institutions`): small, fast examples of every record and rule."""
+    rules: list[Callable[[], Any]] = [
+        tl.simple_majority,
+        lambda: tl.SeatRule(31, 16),
+        lambda: tl.WeightedVotes((1.0, 2.0, 1.0), 0.6),
+        lambda: tl.ConsensusNorm(0.5, groups=(0, 0, 1), min_group_share=0.3),
+    ]
+    return {
+        tl.RatificationRule: rules,
+        tl.QuotaRule: [lambda: tl.QuotaRule(2 / 3), tl.unanimity],
+        tl.SeatRule: [rules[1]],
+        tl.WeightedVotes: [rules[2]],
+        tl.ConsensusNorm: [rules[3], lambda: tl.ConsensusNorm(0.9)],
+        tl.Chamber: [lambda: _chamber("F", [0.3, 0.5, 0.7])],
+        tl.Body: [_council],
+        tl.AmendmentComparison: [lambda: tl.compare_procedures(_two_issue("A"), _two_issue("B"), 11)],
+        tl.RuleOutcome: [lambda: tl.rule_outcome(0.9, 0.6, 0.5, members=51, sample=11, trials=50)],
+        tl.ConferenceOutcome: [lambda: tl.conference_outcome(tl.Constituency.uniform(0.9, 11), tl.Constituency.uniform(0.6, 11), 2 / 3)],
+        tl.LeverOutcome: [lambda: tl.lever_outcome(tl.Constituency.uniform(0.9, 11), tl.WinSet(0.0, 0.7), 2 / 3)],
+        tl.DecompositionReturns: [lambda: tl.decomposition_returns(2, 1, members=5, replications=2, seed=1)],
     }
 
 
@@ -114,6 +165,8 @@ def kind(target: str, param: str, hint: Any) -> str:
     if len(members) != 1:
         if all(_origin(m) is typing.Literal or m is str for m in members):
             return "str"
+        if all(isinstance(m, type) and m in good_instances() for m in members):
+            return "instance"  # a union of model classes (e.g. a tree node: Chamber | Body)
         raise CannotFuzz(f"{target}: parameter {param!r} has a union hint {hint!r} that fuzz_support.kind cannot read")
     m = members[0]
     origin = _origin(m)
@@ -127,13 +180,15 @@ def kind(target: str, param: str, hint: Any) -> str:
         return "str"
     if origin is tuple and typing.get_args(m)[:1] == (str,):
         return "str_tuple"
-    if origin is tuple and all(a is Ellipsis or a in good_instances() for a in typing.get_args(m)):
+    if origin is tuple and typing.get_args(m) in ((float, Ellipsis), (int, Ellipsis)):
+        return "array"  # a numeric sequence stored as a tuple
+    if origin is tuple and all(a is Ellipsis or all(u in good_instances() for u in _members(a)) for a in typing.get_args(m)):
         return "instance_tuple"
     if origin in (collections.abc.Sequence, list) and typing.get_args(m) == (str,):
         return "str_tuple"
     if origin in (frozenset, set):
         return "str_set"
-    if origin is dict:
+    if origin in (dict, collections.abc.Mapping):
         return "dict"
     if origin is type:
         return "type"
@@ -151,7 +206,7 @@ def kind(target: str, param: str, hint: Any) -> str:
 
 def good_values(target: str, param: inspect.Parameter, hint: Any) -> list[Any]:
     """Candidate good values of a parameter: its default first, then examples of its type."""
-    out: list[Any] = []
+    out: list[Any] = [f() for f in GOOD_EXAMPLES.get((target, param.name), [])]
     k = kind(target, param.name, hint)
     members = [m for m in _members(hint) if m is not type(None)]
     if k == "int":
@@ -175,7 +230,7 @@ def good_values(target: str, param: inspect.Parameter, hint: Any) -> list[Any]:
         out += [{}, {("A", tl.NO_AGREEMENT, "B"): 0.6, ("B", "A", tl.NO_AGREEMENT): 0.4}]
     elif k == "instance_tuple":
         m = members[0]
-        classes = [a for a in typing.get_args(m) if a is not Ellipsis]
+        classes = [_members(a)[0] for a in typing.get_args(m) if a is not Ellipsis]
         if Ellipsis in typing.get_args(m):
             out += [tuple(f() for f in good_instances()[classes[0]])]
         else:

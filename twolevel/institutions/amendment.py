@@ -43,11 +43,12 @@ themselves" to reduce their expectations (p. 448).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
-from .._checks import check_grid_size, check_instance, check_unit
+from .._checks import check_array, check_grid_size, check_instance, check_unit
 from .._numerics import reaches_quota
 from ..twoissue import TwoIssueConstituency, win_set_mask
 from ..twoissue.grid import iso_vote_grid
@@ -56,6 +57,8 @@ from ..winsets import Constituency
 __all__ = ["piecemeal_mask", "AmendmentComparison", "compare_procedures", "committee_expectations"]
 
 BoolArray = npt.NDArray[np.bool_]
+#: The four sets of :class:`AmendmentComparison` (its attribute names).
+Procedure = Literal["up_or_down", "piecemeal", "lens_up_or_down", "lens_piecemeal"]
 
 
 def piecemeal_mask(constituency: TwoIssueConstituency, n: int = 201) -> BoolArray:
@@ -115,7 +118,20 @@ class AmendmentComparison:
     lens_up_or_down: BoolArray
     lens_piecemeal: BoolArray
 
-    def area(self, which: str) -> float:
+    def __post_init__(self) -> None:
+        b = check_array("b", self.b, low=0.0, high=1.0)
+        c = check_array("c", self.c, low=0.0, high=1.0)
+        object.__setattr__(self, "b", b)
+        object.__setattr__(self, "c", c)
+        for name in ("up_or_down", "piecemeal", "lens_up_or_down", "lens_piecemeal"):
+            try:
+                mask = np.asarray(getattr(self, name))
+            except ValueError:
+                raise TypeError(f"{name} must be a boolean array (got a ragged sequence)") from None
+            if mask.dtype != np.bool_ or mask.shape != (c.size, b.size):
+                raise TypeError(f"{name} must be a boolean array of shape (c.size, b.size) = {(c.size, b.size)}")
+
+    def area(self, which: Procedure) -> float:
         """Share of the grid's packages in one of the four sets (named as the attributes)."""
         if which not in ("up_or_down", "piecemeal", "lens_up_or_down", "lens_piecemeal"):
             raise ValueError(

@@ -40,7 +40,7 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from .._checks import check_array, check_instance, check_label, check_positive_int, check_quota, check_unit
+from .._checks import check_array, check_instance, check_label, check_positive_int, check_quota, check_seed, check_unit
 from ..bargaining import nash_bargaining, split_the_difference
 from ..winsets import SIDES, Constituency, Side, WinSet, overlap
 
@@ -161,7 +161,7 @@ def autonomy_agreement_probability(
     r_l = check_unit("leader_reservation", leader_reservation)
     n = check_positive_int("n", n, maximum=10_001)
     trials = check_positive_int("trials", trials, maximum=1_000_000)
-    seed = check_positive_int("seed", seed, minimum=0)
+    seed = check_seed("seed", seed)
     rng = np.random.default_rng(seed)
     u = rng.random((2, trials, n))
     kx, ky = max(math.ceil(qx * n - 1e-9), 1), max(math.ceil(qy * n - 1e-9), 1)

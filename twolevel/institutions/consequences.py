@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .._checks import check_positive_int, check_quota, check_unit
+from .._checks import check_nonnegative, check_positive_int, check_quota, check_seed, check_unit
 from ..agreement import agreement_probability
 from ..bargaining import nash_bargaining
 from ..defection import defection_rates
@@ -68,6 +68,13 @@ class RuleOutcome:
     involuntary: float
     partner_value: float
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "quota", check_quota("quota", self.quota))
+        if self.us_share is not None:
+            object.__setattr__(self, "us_share", check_unit("us_share", self.us_share))
+        for name in ("overlap_width", "agreement_probability", "involuntary", "partner_value"):
+            object.__setattr__(self, name, check_unit(name, getattr(self, name)))
+
 
 def rule_outcome(
     spread_us: float,
@@ -111,6 +118,9 @@ def rule_outcome(
     sx, sy = check_unit("spread_us", spread_us), check_unit("spread_partner", spread_partner)
     qx, qy = check_quota("quota_us", quota_us), check_quota("quota_partner", quota_partner)
     members = check_positive_int("members", members, maximum=1_000_000)
+    sample = check_positive_int("sample", sample, maximum=10_001)
+    trials = check_positive_int("trials", trials, maximum=1_000_000)
+    seed = check_seed("seed", seed)
     wx = win_set(Constituency.uniform(sx, n=members), qx, "X")
     wy = win_set(Constituency.uniform(sy, n=members), qy, "Y")
     feasible = overlap(wx, wy)

@@ -131,6 +131,12 @@ class ConferenceOutcome:
     feasible: WinSet
     bill: float | None
 
+    def __post_init__(self) -> None:
+        for name in ("house", "senate", "feasible"):
+            check_instance(name, getattr(self, name), WinSet)
+        if self.bill is not None:
+            object.__setattr__(self, "bill", check_unit("bill", self.bill))
+
 
 def conference_outcome(
     house: Constituency,
@@ -170,6 +176,9 @@ def conference_outcome(
     ``sec-discipline``.
     """
     check_label("solution", solution, SOLUTIONS)
+    quota_house, quota_senate = check_quota("quota_house", quota_house), check_quota("quota_senate", quota_senate)
+    discipline_house = check_unit("discipline_house", discipline_house)
+    discipline_senate = check_unit("discipline_senate", discipline_senate)
     wh = disciplined_win_set(check_instance("house", house, Constituency), quota_house, discipline_house, "X")
     ws = disciplined_win_set(check_instance("senate", senate, Constituency), quota_senate, discipline_senate, "Y")
     feasible = overlap(wh, ws)

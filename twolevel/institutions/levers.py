@@ -86,6 +86,12 @@ class LeverOutcome:
     feasible: WinSet
     share_x: float | None
 
+    def __post_init__(self) -> None:
+        for name in ("win_set_x", "win_set_y", "feasible"):
+            check_instance(name, getattr(self, name), WinSet)
+        if self.share_x is not None:
+            object.__setattr__(self, "share_x", check_unit("share_x", self.share_x))
+
     @property
     def share_y(self) -> float | None:
         return None if self.share_x is None else 1.0 - self.share_x
@@ -111,6 +117,7 @@ def lever_outcome(
     ----------
     Putnam (1988), pp. 448-450. Book: chapter 6, ``sec-levers``.
     """
+    check_instance("constituency_x", constituency_x, Constituency)
     check_instance("win_set_y", win_set_y, WinSet)
     wx = institutional_win_set(constituency_x, quota, discipline, autonomy, leader_reservation, "X")
     feasible = overlap(wx, win_set_y)

@@ -56,6 +56,7 @@ from .._checks import (
     check_label,
     check_nonnegative,
     check_positive_int,
+    check_seed,
     check_unit,
     check_weights,
 )
@@ -73,9 +74,9 @@ __all__ = [
 ]
 
 
-def _check_name(name: object) -> str:
+def _check_name(name: object, param: str = "name") -> str:
     if not isinstance(name, str) or not name:
-        raise TypeError(f"name must be a non-empty string, got {name!r}")
+        raise TypeError(f"{param} must be a non-empty string, got {name!r}")
     return name
 
 
@@ -225,8 +226,9 @@ class Body:
         >>> council.with_level("D", gov("D party", [0.55, 0.6])).pivot()
         0.55
         """
-        check_instance("extra", extra, (Chamber, Body))  # type: ignore[arg-type]
-        _check_name(node)
+        if not isinstance(extra, (Chamber, Body)):
+            raise TypeError(f"extra must be a Chamber or Body, got {type(extra).__name__}")
+        _check_name(node, "node")
         self.find(node)
         if self.name == node:
             return Body(f"{node} & {extra.name}", unanimity(), (self, extra))
@@ -371,6 +373,20 @@ class DecompositionReturns:
     error: npt.NDArray[np.float64]
     gain: npt.NDArray[np.float64]
 
+    def __post_init__(self) -> None:
+        size = None
+        for name in ("depth", "bodies", "error", "gain"):
+            arr = check_array(name, getattr(self, name), low=0.0)
+            if name in ("depth", "bodies"):
+                if not np.all(arr == np.floor(arr)) or arr.max() > 2**62:
+                    raise ValueError(f"{name} must hold non-negative integers, got {arr!r:.80}")
+                arr = arr.astype(np.int64)
+            if size is None:
+                size = arr.size
+            elif arr.size != size:
+                raise ValueError(f"{name} must have one entry per depth ({size}), got {arr.size}")
+            object.__setattr__(self, name, arr)
+
 
 def _truncated_pivot(
     centres: list[npt.NDArray[np.float64]], leaves: npt.NDArray[np.float64], quotas: Sequence[float], upto: int, branching: int
@@ -452,7 +468,7 @@ def decomposition_returns(
         raise ValueError("quota must lie in (0, 1] (a share of the members' weight), got 0.0")
     m = check_positive_int("members", members, maximum=1001)
     reps = check_positive_int("replications", replications, maximum=1000)
-    seed = check_positive_int("seed", seed, minimum=0)
+    seed = check_seed("seed", seed)
     rng = np.random.default_rng(seed)
     quotas = [q] * (d_max + 1)
     levels = d_max + 2

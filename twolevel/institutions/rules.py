@@ -48,12 +48,13 @@ from .._checks import (
     check_array,
     check_instance,
     check_label,
+    check_text,
     check_positive_int,
     check_quota,
     check_unit,
     check_weights,
 )
-from .._numerics import TIE_TOLERANCE, lower_weighted_quantile
+from .._numerics import TIE_TOLERANCE
 from ..winsets import SIDES, Constituency, Side, WinSet
 
 __all__ = [
@@ -92,10 +93,11 @@ def pivot_of(reservations: npt.ArrayLike, weights: npt.ArrayLike, quota: float) 
     Putnam (1988), p. 437 (an up-or-down vote) and p. 448 (the rule). Book: chapter 6, ``def-rule``.
     """
     r = check_array("reservations", reservations, low=0.0, high=1.0)
-    w = check_weights("weights", weights, r.size)
+    w = check_weights("weights", weights, r.size, of="reservations")
     q = check_quota("quota", quota)
-    order = np.argsort(r, kind="stable")
-    return float(lower_weighted_quantile(r[order], np.cumsum(w[order]), q))
+    # The constituency's own quantile (exact integer weight units), so that a rule's pivot is the
+    # constituency's pivot bit for bit.
+    return float(Constituency(r, w).pivot(q))
 
 
 class RatificationRule(ABC):
@@ -158,6 +160,7 @@ class QuotaRule(RatificationRule):
     label: str = "quota"
 
     def __post_init__(self) -> None:
+        check_text("label", self.label)
         object.__setattr__(self, "quota", check_quota("quota", self.quota))
 
     def pivot(self, constituency: Constituency) -> float:
@@ -240,6 +243,7 @@ class SeatRule(RatificationRule):
     label: str = "seats"
 
     def __post_init__(self) -> None:
+        check_text("label", self.label)
         seats = check_positive_int("seats", self.seats, maximum=100_000)
         needed = check_positive_int("needed", self.needed, maximum=seats)
         object.__setattr__(self, "seats", seats)
@@ -253,9 +257,9 @@ class SeatRule(RatificationRule):
     def pivot(self, constituency: Constituency) -> float:
         c = check_instance("constituency", constituency, Constituency)
         if c.size != self.seats:
-            raise ValueError(f"constituency must have one member per seat ({self.seats}), got {c.size}")
+            raise ValueError(f"constituency must have one member per seat of the rule ({self.seats}), got {c.size}")
         if not np.allclose(c.weights, c.weights[0]):
-            raise ValueError("constituency must have equal weights under a SeatRule (one vote per seat)")
+            raise ValueError("constituency must have equal weights under a SeatRule rule (one vote per seat)")
         return float(np.sort(c.reservations)[self.needed - 1])
 
 
@@ -287,6 +291,7 @@ class WeightedVotes(RatificationRule):
     label: str = "weighted votes"
 
     def __post_init__(self) -> None:
+        check_text("label", self.label)
         raw = check_array("votes", self.votes, low=0.0)
         v = check_weights("votes", raw, raw.size)
         object.__setattr__(self, "votes", tuple(float(x) for x in v))
@@ -295,7 +300,7 @@ class WeightedVotes(RatificationRule):
     def pivot(self, constituency: Constituency) -> float:
         c = check_instance("constituency", constituency, Constituency)
         if c.size != len(self.votes):
-            raise ValueError(f"constituency must have one member per vote ({len(self.votes)}), got {c.size}")
+            raise ValueError(f"constituency must have one member per vote of the rule ({len(self.votes)}), got {c.size}")
         return pivot_of(c.reservations, self.votes, self.quota)
 
 
@@ -341,13 +346,14 @@ class ConsensusNorm(RatificationRule):
     label: str = field(default="consensus norm")
 
     def __post_init__(self) -> None:
+        check_text("label", self.label)
         object.__setattr__(self, "quota", check_quota("quota", self.quota))
         object.__setattr__(self, "min_group_share", check_quota("min_group_share", self.min_group_share))
         object.__setattr__(self, "within", check_quota("within", self.within))
         if self.groups is not None:
             if isinstance(self.groups, (str, bytes)) or not isinstance(self.groups, Sequence):
                 raise TypeError(f"groups must be a sequence of integer labels, got {type(self.groups).__name__}")
-            labels = tuple(check_positive_int(f"groups[{i}]", g, minimum=0) for i, g in enumerate(self.groups))
+            labels = tuple(check_positive_int(f"groups[{i}]", g, minimum=0, maximum=2**63 - 1) for i, g in enumerate(self.groups))
             if not labels:
                 raise ValueError("groups must not be empty (pass None for no groups)")
             object.__setattr__(self, "groups", labels)
@@ -358,7 +364,7 @@ class ConsensusNorm(RatificationRule):
         if self.groups is None:
             return p
         if len(self.groups) != c.size:
-            raise ValueError(f"groups must label every member ({c.size}), got {len(self.groups)}")
+            raise ValueError(f"groups must label every member of constituency ({c.size}) under this rule, got {len(self.groups)}")
         labels = np.asarray(self.groups)
         total = float(c.weights.sum())
         for g in np.unique(labels):

@@ -10,6 +10,7 @@ from strategies import anything, bad_quotas, outside_unit
 import twolevel as tl
 
 C = tl.Constituency([0.2, 0.5, 0.8])
+_TWO_SIDES = (tl.TwoIssueConstituency.power(0.5, 1, 1, 0.5, "A", n=11), tl.TwoIssueConstituency.power(0.5, 1, 1, 0.5, "B", n=11))
 
 
 @settings(max_examples=100, deadline=None)
@@ -131,7 +132,8 @@ def test_wrong_types_are_named(x):
         (lambda: tl.worthwhile_depth(tl.decomposition_returns(depth=1, replications=2), -1.0), "cost_per_body must be >= 0"),
         (lambda: tl.conference_outcome(C, C, solution="kalai"), "solution must be 'nash' or 'split'"),
         (lambda: tl.compare_procedures(*[tl.TwoIssueConstituency.power(0.5, 1, 1, 0.5, "A", n=11)] * 2), "partner must be the other side"),
-        (lambda: tl.AmendmentComparison([], [], [], [], [], []).area("lens"), "which must be"),
+        (lambda: tl.compare_procedures(*_TWO_SIDES, n=11).area("lens"), "which must be"),  # type: ignore[arg-type]
+        (lambda: tl.AmendmentComparison([], [], [], [], [], []), "b must not be empty"),
         (lambda: tl.autonomy_agreement_probability([0.5], 0.5, 0.5, trials=0), "trials must be an integer >= 1"),
     ],
 )
