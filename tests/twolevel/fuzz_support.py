@@ -80,6 +80,18 @@ def good_instances() -> dict[type, list[Callable[[], Any]]]:
         tl.LinkageResult: [lambda: tl.linkage_outcome(*(f() for f in good_instances()[tl.LinkageCountry]))],
         tl.Figure1Params: [lambda: tl.Figure1Params(n=11)],
         tl.Figure2Params: [lambda: tl.Figure2Params(n=11, grid=11)],
+        # -- twolevel.tactics (Chapter 7) --
+        tl.SwingConstituency: [
+            lambda: tl.SwingConstituency([0.1, 0.3, 0.5, 0.7, 0.9], quota=0.6, mood=0.05),
+            lambda: tl.SwingConstituency.uniform(0.8, 4, quota=0.5, mood=0.1),
+        ],
+        tl.Package: [lambda: tl.Package(np.array([0.0, 0.1, 0.0]), cost=0.1 / 3, value=0.1 / 3, probability=0.5)],
+        tl.RallyOutcome: [lambda: tl.rally_outcome(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 0.1, 0.05)],
+        tl.CollusivePath: [lambda: tl.collusive_path(_two_issue("A"), _two_issue("B"), (0.5, 0.5), max_steps=5)],
+        tl.PopularityEffect: [lambda: tl.opposite_popularity(tl.WinSet(0.55, 1.0), tl.WinSet(0.0, 0.7), 0.1, 0.05)],
+        tl.SummitPayoff: [lambda: tl.SummitPayoff(publicity_only=0.1, substantive=0.05, probability=0.4)],
+        tl.RankEffect: [lambda: tl.rank_effects(tl.SwingConstituency.uniform(0.9, 20, 0.6, 0.05), tl.WinSet(0.0, 0.6), 0.1, 0.01)],
+        # -- end twolevel.tactics --
         **_institution_instances(),
     }
 
@@ -440,6 +452,13 @@ def baseline(target: Target) -> dict[str, Any]:
         if p.name not in target.hints:
             raise CannotFuzz(f"{target.name}: parameter {p.name!r} has no type hint")
     candidates = [good_values(target.name, p, target.hints[p.name]) for p in params]
+    # Parameters of one class get different examples first (sides A and B of the box, say).
+    seen: dict[str, int] = {}
+    for i, p in enumerate(params):
+        if kind(target.name, p.name, target.hints[p.name]) == "instance" and candidates[i]:
+            shift = seen.setdefault(repr(target.hints[p.name]), 0)
+            seen[repr(target.hints[p.name])] += 1
+            candidates[i] = candidates[i][shift % len(candidates[i]):] + candidates[i][:shift % len(candidates[i])]
     combos: Iterator[tuple[Any, ...]] = itertools.islice(itertools.product(*candidates), 400)
     cls = getattr(tl, target.name.removeprefix("tl."), None)
     if isinstance(cls, type) and cls in good_instances():

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._checks import check_instance, check_nonnegative
+from .._checks import check_instance, check_nonnegative, check_real, check_unit
 from ..winsets import Constituency, WinSet, overlap
 from .mixed import rally_outcome
 from .sidepayments import SwingConstituency
@@ -90,6 +90,13 @@ class PopularityEffect:
     share_b: float | None
     probability: float
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "goodwill", check_unit("goodwill", self.goodwill))
+        object.__setattr__(self, "room", check_unit("room", self.room))
+        if self.share_b is not None:
+            object.__setattr__(self, "share_b", check_unit("share_b", self.share_b))
+        object.__setattr__(self, "probability", check_unit("probability", self.probability))
+
 
 def opposite_popularity(win_a: WinSet, win_b: WinSet, goodwill: float, mood: float) -> PopularityEffect:
     r"""A's good will :math:`g` lowers A's win-set boundary to :math:`A_1 - g`; what B gets from it.
@@ -113,12 +120,14 @@ def opposite_popularity(win_a: WinSet, win_b: WinSet, goodwill: float, mood: flo
     increases both the odds of success and the relative bargaining leverage of Party B."
     Book: chapter 7, section ``ch07-goodwill``.
     """
+    wa = check_instance("win_a", win_a, WinSet)
+    wb = check_instance("win_b", win_b, WinSet)
     g = check_nonnegative("goodwill", goodwill)
     if g > 1.0:
         raise ValueError(f"goodwill must lie in [0, 1] (a shift on the share scale), got {g!r}")
-    out = rally_outcome(win_a, win_b, -g, mood, "nash")
-    shifted = WinSet(max(win_a.lo - g, 0.0), 1.0) if not win_a.is_empty else win_a
-    room = overlap(shifted, win_b).width
+    out = rally_outcome(wa, wb, -g, mood, "nash")
+    shifted = WinSet(max(wa.lo - g, 0.0), 1.0) if not wa.is_empty else wa
+    room = overlap(shifted, wb).width
     return PopularityEffect(g, room, None if out.share is None else 1.0 - out.share, out.probability)
 
 
@@ -141,6 +150,11 @@ class SummitPayoff:
     publicity_only: float
     substantive: float
     probability: float
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "publicity_only", check_nonnegative("publicity_only", self.publicity_only))
+        object.__setattr__(self, "substantive", check_real("substantive", self.substantive))
+        object.__setattr__(self, "probability", check_unit("probability", self.probability))
 
     @property
     def prefers_publicity(self) -> bool:
@@ -258,6 +272,13 @@ class RankEffect:
     room: float
     share: float | None
     probability: float
+
+    def __post_init__(self) -> None:
+        check_instance("win_set", self.win_set, WinSet)
+        object.__setattr__(self, "room", check_unit("room", self.room))
+        if self.share is not None:
+            object.__setattr__(self, "share", check_unit("share", self.share))
+        object.__setattr__(self, "probability", check_unit("probability", self.probability))
 
 
 def rank_effects(constituency: SwingConstituency, win_y: WinSet, goodwill: float, budget: float) -> RankEffect:

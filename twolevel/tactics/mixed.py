@@ -34,7 +34,7 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from .._checks import check_array, check_instance, check_real
+from .._checks import check_array, check_instance, check_real, check_unit
 from ..bargaining import nash_bargaining, split_the_difference
 from ..winsets import WinSet
 from .sidepayments import _check_mood, logistic
@@ -63,6 +63,16 @@ class RallyOutcome:
     share: float | None
     probability: float
     expected_share: float
+
+    def __post_init__(self) -> None:
+        rho = check_real("rally", self.rally)
+        if not -1.0 <= rho <= 1.0:
+            raise ValueError(f"rally must lie in [-1, 1], got {rho!r}")
+        object.__setattr__(self, "rally", rho)
+        if self.share is not None:
+            object.__setattr__(self, "share", check_unit("share", self.share))
+        object.__setattr__(self, "probability", check_unit("probability", self.probability))
+        object.__setattr__(self, "expected_share", check_unit("expected_share", self.expected_share))
 
 
 def _check_rule(rule: object) -> Rule:

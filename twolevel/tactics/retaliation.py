@@ -27,7 +27,15 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
-from .._checks import check_instance, check_nonnegative, check_positive_int, check_real, check_unit
+from .._checks import (
+    check_array,
+    check_instance,
+    check_nonnegative,
+    check_positive_int,
+    check_real,
+    check_same_shape,
+    check_unit,
+)
 from ..twoissue.contract import tangency_residual
 from ..twoissue.side import TwoIssueConstituency, check_side
 from .sidepayments import Package, SwingConstituency, _package
@@ -99,7 +107,9 @@ def retaliation_outcome(
     harm = np.zeros(c.size)
     chosen = np.ones(c.size, dtype=bool) if target == "everyone" else commitment_groups(c, x, band) == target
     if chosen.any():
-        harm[chosen] = a * c.size / int(chosen.sum())
+        harm[chosen] = a * (c.size / int(chosen.sum()))
+        if not np.isfinite(harm).all():
+            raise ValueError(f"amount must be finite once shared over the {target} group, got {a!r}")
     return _package(c, x, harm, np.ones(c.size))
 
 
@@ -126,6 +136,13 @@ class CollusivePath:
     share_b: Array
     residual: Array
 
+    def __post_init__(self) -> None:
+        for name in ("beef", "citrus", "share_a", "share_b"):
+            object.__setattr__(self, name, check_array(name, getattr(self, name), low=0.0, high=1.0))
+        object.__setattr__(self, "residual", check_array("residual", self.residual, low=0.0))
+        for name in ("citrus", "share_a", "share_b", "residual"):
+            check_same_shape(("beef", name), self.beef, getattr(self, name))
+
 
 def _smooth_share(side: TwoIssueConstituency, beef: float, citrus: float) -> float:
     gb, gc = side.own_gains(beef, citrus)
@@ -143,7 +160,7 @@ def _unit(v: tuple[Array, Array]) -> Array:
 def collusive_path(
     constituency_a: TwoIssueConstituency,
     constituency_b: TwoIssueConstituency,
-    start: tuple[float, float],
+    start: npt.ArrayLike = (0.5, 0.5),
     step: float = 0.02,
     max_steps: int = 2000,
     tol: float = 1e-5,
@@ -164,8 +181,9 @@ def collusive_path(
     ----------
     constituency_a, constituency_b : TwoIssueConstituency
         Sides A and B of the box.
-    start : tuple of float
-        The initial package, inside :math:`(0, 1)^2`.
+    start : array_like of two floats
+        The initial package :math:`(b, c)`, inside :math:`(0, 1)^2` (a tuple or an array);
+        by default the even split on both issues.
     step : float
         Initial step length :math:`h`, in (0, 0.5].
     max_steps : int
@@ -189,9 +207,10 @@ def collusive_path(
     """
     a = check_side("constituency_a", constituency_a, "A")
     b = check_side("constituency_b", constituency_b, "B")
-    if not isinstance(start, (tuple, list)) or len(start) != 2:
-        raise TypeError(f"start must be a pair (beef, citrus), got {start!r}")
-    b0, c0 = check_real("start[0]", start[0]), check_real("start[1]", start[1])
+    pair = check_array("start", start)
+    if pair.size != 2:
+        raise ValueError(f"start must be a pair (beef, citrus), got {pair.size} values")
+    b0, c0 = float(pair[0]), float(pair[1])
     if not (0.0 < b0 < 1.0 and 0.0 < c0 < 1.0):
         raise ValueError(f"start must lie inside the open box (0, 1)^2, got {(b0, c0)!r}")
     h = check_real("step", step)

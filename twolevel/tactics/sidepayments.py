@@ -70,6 +70,12 @@ __all__ = [
 Array = npt.NDArray[np.float64]
 
 
+def _scaled(z: npt.ArrayLike, mood: float) -> Array:
+    """``z / mood``; a quotient beyond float's range is infinite (probability 0 or 1), without a warning."""
+    with np.errstate(over="ignore"):
+        return np.asarray(np.asarray(z, dtype=float) / mood, dtype=np.float64)
+
+
 def logistic(u: npt.ArrayLike) -> Array:
     r""":math:`\Lambda(u) = 1/(1+e^{-u})`, written with tanh so that no overflow warning is raised."""
     return np.asarray(0.5 * (1.0 + np.tanh(0.5 * np.asarray(u, dtype=float))), dtype=np.float64)
@@ -189,7 +195,7 @@ class SwingConstituency:
         >>> float(c.yes_probabilities(0.5)[0])
         0.5
         """
-        return logistic(self.net_support(deal, payments) / self.mood)
+        return logistic(_scaled(self.net_support(deal, payments), self.mood))
 
     def pivot_support(self, deal: float, payments: npt.ArrayLike | None = None) -> float:
         r"""The pivotal seat's net support :math:`z_{(k)}` (the k-th largest).
@@ -212,7 +218,7 @@ class SwingConstituency:
         >>> round(c.ratification_probability(0.5), 2), round(c.ratification_probability(0.5, [0, 0.1, 0]), 2)
         (0.5, 0.73)
         """
-        return float(logistic(self.pivot_support(deal, payments) / self.mood))
+        return float(logistic(_scaled(self.pivot_support(deal, payments), self.mood)))
 
     def marginal_value(self, deal: float, payment: float, payments: npt.ArrayLike | None = None) -> Array:
         r"""What a payment of size ``payment`` to each seat in turn adds to :math:`P`.
@@ -250,7 +256,7 @@ class SwingConstituency:
         below = position > k - 1
         new[is_pivot] = np.minimum(raised[is_pivot], above)
         new[below] = np.maximum(pivot, np.minimum(raised[below], above))
-        return np.asarray(logistic(new / self.mood) - logistic(pivot / self.mood), dtype=np.float64)
+        return np.asarray(logistic(_scaled(new, self.mood)) - logistic(_scaled(pivot, self.mood)), dtype=np.float64)
 
 
 def _check_constituency(value: object) -> SwingConstituency:
@@ -305,10 +311,19 @@ class Package:
     value: float
     probability: float
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "payments", check_array("payments", self.payments, low=0.0))
+        for name in ("cost", "value"):
+            object.__setattr__(self, name, check_nonnegative(name, getattr(self, name)))
+        object.__setattr__(self, "probability", check_unit("probability", self.probability))
+
 
 def _package(c: SwingConstituency, deal: float, payments: Array, prices: Array) -> Package:
-    cost = float(np.dot(prices, payments)) / payments.size
-    return Package(payments, cost, float(payments.mean()), c.ratification_probability(deal, payments))
+    # Shares of each seat first, then the sum: no overflow of the total for payments near float's limit.
+    share = payments / payments.size
+    with np.errstate(over="ignore"):  # an infinite cost is refused by Package, naming it
+        cost = float(np.sum(prices * share))
+    return Package(payments, cost, float(np.sum(share)), c.ratification_probability(deal, payments))
 
 
 def _needs(c: SwingConstituency, deal: float, level: float, prices: Array) -> tuple[Array, Array]:
@@ -428,7 +443,7 @@ def brute_force_package(
     z = x + mesh + c.goodwill - c.reservations
     k = c.seats_needed
     pivot = np.partition(z, c.size - k, axis=1)[:, c.size - k]
-    ok = logistic(pivot / c.mood) >= pi * (1.0 - 1e-9)  # relative: a tiny target is not met by 0
+    ok = logistic(_scaled(pivot, c.mood)) >= pi * (1.0 - 1e-9)  # relative: a tiny target is not met by 0
     if not ok.any():
         return None
     costs = mesh @ prices_ / c.size
