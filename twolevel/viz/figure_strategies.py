@@ -149,9 +149,14 @@ class BudgetFigure:
     Putnam (1988), pp. 450–451. Book: chapter 7, figure ``fig-budget``.
     """
 
-    def __init__(self, state: BudgetState, width: float = 8.0, height: float = 3.4):
+    def __init__(self, state: BudgetState, width: float = 8.0, height: float = 3.4, *, stacked: bool = False):
         self.figure = Figure(figsize=(width, height), layout="constrained")
-        self.ax_p, self.ax_pay = self.figure.subplots(1, 2, width_ratios=(1.0, 1.15))
+        # Stacked (one panel above the other) for the static explorer: side by side, the
+        # panels would have to shrink below legibility on a phone.
+        if stacked:
+            self.ax_p, self.ax_pay = self.figure.subplots(2, 1)
+        else:
+            self.ax_p, self.ax_pay = self.figure.subplots(1, 2, width_ratios=(1.0, 1.15))
         ax = self.ax_p
         (self.line_t,) = ax.plot([], [], color=_TARGETED, lw=2, label="targeted at swing seats")
         (self.line_s,) = ax.plot([], [], color=_SPREAD, lw=2, ls="--", label="spread over every seat")
@@ -161,7 +166,7 @@ class BudgetFigure:
         ax.set_ylim(0, 1.02)
         ax.set_xlabel("budget of side-payments (share of the stake)")
         ax.set_ylabel("probability of ratification")
-        ax.legend(loc="upper left", fontsize=8, frameon=False)
+        ax.legend(loc="upper left", fontsize=10, frameon=False)
         ax.grid(alpha=0.3)
         self.state = state
         self.update(state)
@@ -178,7 +183,7 @@ class BudgetFigure:
         ax.set_xlim(0, float(state.budgets[-1]))
         ax.set_title(
             f"at {state.budget:.3f}: targeted {state.targeted.probability:.2f}, spread {state.spread.probability:.2f}",
-            fontsize=9,
+            fontsize=10,
         )
         axp = self.ax_pay
         axp.clear()
@@ -191,17 +196,17 @@ class BudgetFigure:
             if idx.size:
                 axp.axvspan(seats[idx[0]] - 0.5, seats[idx[-1]] + 0.5, color=fill, zorder=0)
                 axp.text(seats[idx].mean(), 0.97, name, transform=axp.get_xaxis_transform(), ha="center",
-                         va="top", fontsize=7, rotation=90 if idx.size < 0.2 * c.size else 0)
+                         va="top", fontsize=10, rotation=90 if idx.size < 0.2 * c.size else 0)
         axp.bar(seats, state.targeted.payments[order], width=1.0, color=_TARGETED, label="targeted payment")
         axp.axhline(state.spread.payments[0], color=_SPREAD, ls="--", lw=1.5, label="spread payment")
         axp.axvline(c.seats_needed, color="k", lw=0.8)
-        axp.text(c.seats_needed, 0.80, " pivot", transform=axp.get_xaxis_transform(), fontsize=7.5)
+        axp.text(c.seats_needed, 0.80, " pivot", transform=axp.get_xaxis_transform(), fontsize=10)
         top = max(float(state.targeted.payments.max()), float(state.spread.payments[0]), 0.05)
         axp.set_ylim(0, top * 1.25)
         axp.set_xlim(0.5, c.size + 0.5)
         axp.set_xlabel("seats, by reservation value (low to high)")
         axp.set_ylabel("payment per seat")
-        axp.legend(loc="center left", fontsize=7.5, frameon=False)
+        axp.legend(loc="center left", fontsize=10, frameon=False)
 
 
 def budget_static_explorer(
@@ -210,7 +215,7 @@ def budget_static_explorer(
     deals: tuple[float, ...] = tuple(np.round(np.linspace(0.5, 0.7, 11), 2)),
     initial_budget: float = 0.01,
     initial_deal: float = 0.6,
-    dpi: float = 72,
+    dpi: float = 76,
     **scenario: Any,
 ) -> StaticExplorer:
     """The budget figure with sliders for the budget and the deal, for the static page (no kernel).
@@ -234,7 +239,7 @@ def budget_static_explorer(
     initial_budget = min(budgets, key=lambda v: abs(v - initial_budget))
     initial_deal = min(deals, key=lambda v: abs(v - initial_deal))
     drawing = BudgetFigure(budget_state(budget=initial_budget, deal=initial_deal, max_budget=top, **scenario),
-                           width=7.6, height=3.3)
+                           width=4.6, height=6.4, stacked=True)
 
     def update(budget: float, deal: float) -> str:
         drawing.update(budget_state(budget=budget, deal=deal, max_budget=top, **scenario))

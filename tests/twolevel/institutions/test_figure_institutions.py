@@ -35,7 +35,7 @@ def test_static_explorer_frames_follow_the_model():
     # A stricter rule cannot turn a deadlock into an agreement; discipline cannot do the reverse.
     assert "deadlock" in e.alts[e.index(quota_x=1.0, discipline=0.0)]
     html = e.to_html()
-    assert "data:image/png;base64," in html and "http" not in html.replace("http://www.w3.org", "")
+    assert "data:image/webp;base64," in html and "http" not in html.replace("http://www.w3.org", "")
 
 
 def test_drawing_updates_in_place():

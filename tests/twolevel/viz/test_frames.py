@@ -77,8 +77,8 @@ def test_text_is_at_least_10_css_px_on_a_phone(small_explorers):
 @pytest.mark.parametrize(
     ("drawing", "labels"),
     [
-        (lambda: Figure1(figure1_state(0.6, 0.5, 0.9, 0.5), width=8.0, height=3.0), {"XM", "YM", "X1", "Y1", "Y2", "Y3"}),
-        (lambda: Figure2(figure2_state(0.65, 0.65, 0.55, 0.45, 0.5, 0.5), size=5.0), {"AM", "BM", "A1", "A2", "B1", "B2"}),
+        (lambda: Figure1(figure1_state(spread_x=0.6, quota_x=0.5, spread_y=0.9, quota_y=0.5), width=8.0, height=3.0), {"XM", "YM", "X1", "Y1", "Y2", "Y3"}),
+        (lambda: Figure2(figure2_state(quota_a=0.65, quota_b=0.65, alpha=0.55, beta=0.45, gamma_a=0.5, gamma_b=0.5), size=5.0), {"AM", "BM", "A1", "A2", "B1", "B2"}),
     ],
 )
 def test_putnams_labels_are_legible_on_a_phone(drawing, labels):
