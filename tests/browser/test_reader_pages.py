@@ -333,11 +333,6 @@ def test_explorer_sliders_are_keyboard_operable_and_named(survey):
         assert s["after"]["shown"] != s["before"]["shown"], f"{path}: the value shown did not follow slider {s['before']['param']}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="twolevel/viz/frames.py (another helper's) gives the range inputs no aria-valuetext: "
-    "a screen reader announces the frame index (0..10), not the value shown (0.50)",
-)
 def test_explorer_sliders_announce_the_value_shown(survey):
     sliders = [(path, s) for path in PAGES for s in survey[(path, "1366")].sliders]
     assert sliders

@@ -89,6 +89,22 @@ class Control:
     fmt : str
         Format string for the value shown next to the slider (and announced
         by screen readers as the slider's ``aria-valuetext``).
+
+    Examples
+    --------
+    >>> c = Control("quota_y", "Y's quota", (0.5, 0.6, 0.7), 0.6)
+    >>> c.initial_index
+    1
+    >>> Control("q", "q", (0.5,), 0.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: values of control 'q' must hold at least 2 values, got 1
+
+    References
+    ----------
+    The book's one helper for kernel-free interactive figures (issue 9 of the
+    project: frames as files, accessible sliders); used for Putnam's Figure 1
+    (p. 441) and Figure 2 (p. 447) and every later explorer.
     """
 
     name: str
@@ -125,6 +141,26 @@ class StaticExplorer:
     size divided by :data:`PIXEL_RATIO`), and ``min_label_phone_px`` the
     height of the smallest text, in CSS pixels, on a phone, where the image
     is :data:`PHONE_IMAGE_CSS_PX` wide (or ``width``, if narrower).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(4, 2))
+    >>> (line,) = fig.add_subplot().plot([0, 1], [0, 0])
+    >>> def update(slope):
+    ...     line.set_ydata([0, slope])
+    ...     return f"a line of slope {slope}"
+    >>> e = static_explorer(fig, update, [Control("slope", "Slope", (0, 1, 2), 1)], name="demo", dpi=50)
+    >>> e.index(slope=2), e.alts[e.index(slope=2)]
+    (2, 'a line of slope 2.0')
+    >>> 'data-tl-frames="demo"' in e.to_html()
+    True
+
+    References
+    ----------
+    The book's one helper for kernel-free interactive figures (issue 9 of the
+    project: frames as files, accessible sliders); used for Putnam's Figure 1
+    (p. 441) and Figure 2 (p. 447) and every later explorer.
     """
 
     name: str
@@ -252,6 +288,22 @@ def smallest_text_pt(fig: Figure) -> float | None:
     """Font size, in points, of the smallest visible non-empty text of ``fig``; None if it has none.
 
     Tick labels count (the figure is laid out first so that they exist).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure()
+    >>> _ = fig.text(0.5, 0.5, "XM", fontsize=9)
+    >>> smallest_text_pt(fig)
+    9.0
+    >>> smallest_text_pt(Figure()) is None
+    True
+
+    References
+    ----------
+    The book's one helper for kernel-free interactive figures (issue 9 of the
+    project: frames as files, accessible sliders); used for Putnam's Figure 1
+    (p. 441) and Figure 2 (p. 447) and every later explorer.
     """
     fig.draw_without_rendering()
     sizes = [
@@ -335,6 +387,11 @@ def static_explorer(
     >>> e = static_explorer(fig, update, [Control("slope", "Slope", (0, 1, 2), 1)], name="demo", dpi=100)
     >>> len(e.frames), e.frames[0][:22], (e.width, e.height), e.min_label_phone_px
     (3, 'data:image/webp;base64', (400, 200), 11.81)
+
+    References
+    ----------
+    The book's one helper for kernel-free interactive figures; used for
+    Putnam's Figure 1 (p. 441) and Figure 2 (p. 447) and every later explorer.
     """
     controls = tuple(controls)
     if not 1 <= len(controls) <= 3:
@@ -406,6 +463,11 @@ def externalise_frames(page_html: str, write: Callable[[str, bytes], None], url_
     '<div data-tl-frames="x"><img src="f/709e80c88487a2411e1e.webp"></div>'
     >>> store
     {'709e80c88487a2411e1e.webp': b'\\x00\\x00\\x00'}
+
+    References
+    ----------
+    The book's one helper for kernel-free interactive figures; used for
+    Putnam's Figure 1 (p. 441) and Figure 2 (p. 447) and every later explorer.
     """
     if "data-tl-frames" not in page_html:
         return page_html
