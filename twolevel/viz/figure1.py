@@ -162,7 +162,7 @@ class Figure1:
         for k in Y_STAGES:
             self._stage_ticks[k] = ax.plot([0, 0], [-0.12, 0.12], color=_Y_COLOUR, lw=1.5, alpha=0.8, zorder=4)[0]
             self._stage_texts[k] = ax.text(0, 0.3, k, ha="center", va="bottom", fontsize=15, color=_Y_COLOUR)
-        self._ybound = ax.plot([0], [0], marker="v", ms=11, color=_Y_COLOUR, zorder=5, ls="none")[0]
+        self.ybound = ax.plot([0], [0], marker="v", ms=11, color=_Y_COLOUR, zorder=5, ls="none")[0]
         self._x_bracket = ax.annotate(
             "", xy=(0, -0.45), xytext=(1, -0.45), arrowprops=dict(arrowstyle="|-|", color=_X_COLOUR, lw=1.6)
         )
@@ -171,7 +171,7 @@ class Figure1:
             "", xy=(0, -0.95), xytext=(0, -0.95), arrowprops=dict(arrowstyle="|-|", color=_Y_COLOUR, lw=1.6)
         )
         self._y_label = ax.text(0, -1.12, "Y's win-set", ha="center", va="top", fontsize=12, color=_Y_COLOUR)
-        self._status = ax.text(0.5, 1.2, "", ha="center", va="center", fontsize=13, fontweight="bold")
+        self.status = ax.text(0.5, 1.2, "", ha="center", va="center", fontsize=13, fontweight="bold")
         self.update(state)
 
     def update(self, state: Figure1State) -> None:
@@ -191,7 +191,7 @@ class Figure1:
             txt.set_y(0.3 + 0.42 * clash)
             txt.set_visible(self.show_stages)
             used.append(v)
-        self._ybound.set_data([state.y_bound], [0.0])
+        self.ybound.set_data([state.y_bound], [0.0])
         self._x_bracket.xy = (x1, -0.45)
         self._x_bracket.set_position((1.0, -0.45))
         self._x_label.set_x((1.0 + x1) / 2)
@@ -200,15 +200,15 @@ class Figure1:
         self._y_label.set_x(state.y_bound / 2)
         if state.feasible.is_empty:
             self._band.set_visible(False)
-            self._status.set_text("Deadlock: the win-sets do not overlap")
-            self._status.set_color("#b2182b")
+            self.status.set_text("Deadlock: the win-sets do not overlap")
+            self.status.set_color("#b2182b")
         else:
             lo, hi = state.feasible.lo, state.feasible.hi
             self._band.set_visible(True)
             self._band.set_x(lo)
             self._band.set_width(hi - lo)
-            self._status.set_text(f"Feasible agreements: X's share from {lo:.2f} to {hi:.2f}")
-            self._status.set_color("#08306b")
+            self.status.set_text(f"Feasible agreements: X's share from {lo:.2f} to {hi:.2f}")
+            self.status.set_color("#08306b")
 
 
 def putnam_figure1(params: Figure1Params | None = None, **overrides: float) -> Figure:

@@ -282,16 +282,16 @@ class Figure2:
         self._bold_b = ax.plot([], [], color=_B_COLOUR, lw=3.0, zorder=4, solid_capstyle="butt")[0]
         self._contract = ax.plot([], [], color="black", lw=1.6, ls=(0, (5, 3)), zorder=3)[0]
         self._corners = ax.plot([], [], ls="none", marker="o", ms=6, color=_LENS_TEXT, zorder=5)[0]
-        self._end_labels = {}
+        self.end_labels = {}
         for name, col in (("A1", _A_COLOUR), ("A2", _A_COLOUR), ("B1", _B_COLOUR), ("B2", _B_COLOUR)):
-            self._end_labels[name] = ax.annotate(
+            self.end_labels[name] = ax.annotate(
                 name, xy=(0, 0), xytext=(0, 0), textcoords="offset points", color=col, annotation_clip=False,
                 fontsize=13, fontweight="bold",
             )
         box = dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.75)
         self._a_label = ax.text(0.97, 0.97, "A's win-set", ha="right", va="top", fontsize=11, color=_A_COLOUR, bbox=box)
         self._b_label = ax.text(0.03, 0.03, "B's win-set", ha="left", va="bottom", fontsize=11, color=_B_COLOUR, bbox=box)
-        self._lens_label = ax.text(
+        self.lens_label = ax.text(
             0.5, 0.5, "feasible\npackages (lens)", ha="center", va="center", fontsize=11, color=_LENS_TEXT,
             fontweight="bold", bbox=box, zorder=6,
         )
@@ -299,7 +299,7 @@ class Figure2:
             "contract curve", xy=(0, 0), xytext=(10, -14), textcoords="offset points", fontsize=10,
             style="italic", zorder=6, bbox=box,
         )
-        self._status = ax.text(0.5, 1.08, "", ha="center", va="bottom", transform=ax.transAxes, fontsize=12,
+        self.status = ax.text(0.5, 1.08, "", ha="center", va="bottom", transform=ax.transAxes, fontsize=12,
                                fontweight="bold", clip_on=False)
         self.update(state)
 
@@ -323,7 +323,7 @@ class Figure2:
         ):
             line.set_data(curve.b, curve.c)
             for name, k in zip(names, (0, -1)):
-                label = self._end_labels[name]
+                label = self.end_labels[name]
                 if curve.size == 0:
                     label.set_visible(False)
                     continue
@@ -347,15 +347,15 @@ class Figure2:
         else:
             self._corners.set_data([], [])
         if state.lens.is_empty:
-            self._lens_label.set_visible(False)
-            self._status.set_text("Deadlock: no package is ratified by both sides")
-            self._status.set_color("#b2182b")
+            self.lens_label.set_visible(False)
+            self.status.set_text("Deadlock: no package is ratified by both sides")
+            self.status.set_color("#b2182b")
         else:
             jj, ii = np.nonzero(state.lens.mask)
-            self._lens_label.set_position((float(state.lens.b[ii].mean()), float(state.lens.c[jj].mean())))
-            self._lens_label.set_visible(True)
-            self._status.set_text(f"Feasible packages: {100 * state.lens.area:.0f}% of the box")
-            self._status.set_color("#08306b")
+            self.lens_label.set_position((float(state.lens.b[ii].mean()), float(state.lens.c[jj].mean())))
+            self.lens_label.set_visible(True)
+            self.status.set_text(f"Feasible packages: {100 * state.lens.area:.0f}% of the box")
+            self.status.set_color("#08306b")
 
 
 def putnam_figure2(params: Figure2Params | None = None, **overrides: float) -> Figure:

@@ -49,7 +49,7 @@ def test_update_moves_artists_without_creating_new_ones():
     before = len(d.ax.get_children())
     d.update(figure1_state(quota_y=0.9))
     assert len(d.ax.get_children()) == before
-    assert d._ybound.get_xdata()[0] == pytest.approx(1 - 0.9 * 0.9, abs=1e-3)
+    assert d.ybound.get_xdata()[0] == pytest.approx(1 - 0.9 * 0.9, abs=1e-3)
 
 
 def test_static_explorer_frames_differ_and_are_indexed_row_major():

@@ -62,7 +62,7 @@ def test_putnam_labels_are_all_drawn():
     assert ax.get_xlabel().startswith("Beef") and ax.get_ylabel().startswith("Citrus")
     # A1 on the top or left edge, A2 on the right or bottom edge (and B's likewise).
     d = Figure2(figure2_state())
-    a1, a2 = d._end_labels["A1"].xy, d._end_labels["A2"].xy
+    a1, a2 = d.end_labels["A1"].xy, d.end_labels["A2"].xy
     assert a1[1] == pytest.approx(1.0) or a1[0] == pytest.approx(0.0)
     assert a2[0] == pytest.approx(1.0) or a2[1] == pytest.approx(0.0)
 
@@ -83,8 +83,8 @@ def test_update_moves_artists_without_creating_new_ones_and_is_fast():
     d.figure.canvas.draw()
     d.update(figure2_state(quota_a=0.8, quota_b=0.8))
     assert len(d.ax.get_children()) == before
-    assert not d._lens_label.get_visible()
-    assert "Deadlock" in d._status.get_text()
+    assert not d.lens_label.get_visible()
+    assert "Deadlock" in d.status.get_text()
     d.update(figure2_state(quota_a=0.6, quota_b=0.6, gamma_a=1.0, gamma_b=1.0))
     assert len(d.ax.get_children()) == before
     # Moving a quota (grids cached) stays well under 100 ms including the model.
