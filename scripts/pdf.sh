@@ -110,7 +110,8 @@ ASSEMBLE = r"""async (pages) => {
     chapters.push([wrap, solutions.length]);
   }
   shell.replaceChildren(...chapters.map(c => c[0]));
-  await MathJax.typesetPromise();
+  // Maths is pre-rendered (KaTeX) in the built pages; typeset only if a page still uses MathJax.
+  if (window.MathJax && MathJax.typesetPromise) { await MathJax.typesetPromise(); }
   await Promise.all(Array.from(document.images).map(img => img.decode().catch(() => null)));
   return chapters.map(([w, n]) => [w.querySelector('h1') ? w.querySelector('h1').textContent.replace('#', '').trim() : '?', n]);
 }"""
