@@ -34,6 +34,7 @@ def test_outputs_are_never_nan(pair):
         assert np.all((curve.b >= 0) & (curve.b <= 1) & (curve.c >= 0) & (curve.c <= 1))
     for x, y in tl.lens_corners(a, b, 201):
         assert 0 <= x <= 1 and 0 <= y <= 1
-    assert len(tl.lens_corners(a, b, 201)) <= 2
+    # No bound on the number of corners: sampled (step) contours can cross
+    # several times near a tangency, so Figure 2's two corners are not a property.
     res = tl.tangency_residual(a, b, np.linspace(0, 1, 11), np.linspace(0, 1, 11))
     assert np.all(np.isfinite(res))
