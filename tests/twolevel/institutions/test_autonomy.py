@@ -64,3 +64,11 @@ def test_the_paradox_in_one_scenario():
     probs = tl.autonomy_agreement_probability([0.0, 0.1, 0.3], 0.9, 0.6, 2 / 3, 0.5, trials=2000, seed=1)
     assert shares[0] > shares[1] > shares[2] - 1e-12
     assert probs[0] < probs[1] <= probs[2]
+
+
+def test_a_demanding_autocrat_gains_bargaining_share_from_autonomy():
+    """The model's qualification of the paradox (p. 449): it needs r_L at or below the pivot."""
+    x = tl.Constituency.uniform(0.9, n=1001)
+    y = tl.win_set(tl.Constituency.uniform(0.6, n=1001), 0.5, "Y")
+    shares = [tl.autonomy_share(x, 0.5, a, y, leader_reservation=0.65) for a in (0.0, 0.5, 1.0)]
+    assert shares[0] < shares[1] < shares[2]

@@ -59,3 +59,10 @@ def test_house_discipline_never_moves_the_bill_toward_the_house(sh, ss, qh, qs, 
         b = tl.conference_outcome(house, senate, qh, qs, hi, 0.0, solution).bill
         if a is not None:
             assert b is not None and b <= a + 1e-12
+
+
+def test_discipline_cannot_enlarge_a_win_set_under_unanimity():
+    """Exercise ex-discipline-derivation: with q = 1 every undisciplined member keeps a veto."""
+    c = tl.Constituency.uniform(0.9, n=1001)
+    for d in (0.0, 0.3, 0.9):
+        assert tl.disciplined_win_set(c, 1.0, d) == tl.win_set(c, 1.0)
