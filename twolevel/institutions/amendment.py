@@ -197,7 +197,7 @@ def committee_expectations(constituency: Constituency, persuasion: float) -> Con
     References
     ----------
     Putnam (1988), p. 448 (private-sector committees; Walton and McKersie's "persuade themselves").
-    Book: chapter 6, ``sec-up-or-down``.
+    Book: chapter 6, ``ch06-up-or-down``.
     """
     c = check_instance("constituency", constituency, Constituency)
     p = check_unit("persuasion", persuasion)

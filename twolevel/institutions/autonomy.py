@@ -1,4 +1,4 @@
-r"""Autonomy and the paradox of state strength (pp. 449–450).
+r"""Autonomy and the paradox of state strength (p. 449).
 
 "The greater the autonomy of central decision-makers from their Level II
 constituents, the larger their win-set and thus the greater the likelihood of

@@ -1,10 +1,10 @@
 r"""The four consequences of a tighter ratification rule, from one change of rule (p. 448).
 
-"The U.S. separation of powers imposes a tighter constraint on the American
-win-set than is true in many other countries. This increases the bargaining
-power of American negotiators, but it also reduces the scope for
-international cooperation. It raises the odds for involuntary defection and
-makes potential partners warier about dealing with the Americans" (p. 448).
+The U.S. separation of powers "imposes a tighter constraint on the American
+win-set than is true in many other countries" (p. 448). This, Putnam goes on,
+increases American bargaining power, reduces the scope for cooperation,
+"raises the odds for involuntary defection and makes potential partners
+warier about dealing with the Americans" (p. 448).
 
 One change of rule (the U.S. quota, side X) and Chapter 4's functions:
 

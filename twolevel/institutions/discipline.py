@@ -24,8 +24,8 @@ The conference
 --------------
 In the 1986 House–Senate conference on tax reform "the final bill was closer
 to the Senate version, despite (or rather, because of) Congressman
-Rostenkowski's greater control of his delegation, which increased the House
-win-set" (p. 449). Here the House is side X (:math:`x = 1` is the House
+Rostenkowski's greater control of his delegation" (p. 449), which increased
+the House win-set. Here the House is side X (:math:`x = 1` is the House
 version), the Senate side Y (:math:`x = 0` its version); each delegation
 ratifies by its quota, each with its own discipline, and the conferees bargain
 over the overlap with Chapter 4's rules (:func:`twolevel.nash_bargaining`,
@@ -123,7 +123,7 @@ class ConferenceOutcome:
 
     References
     ----------
-    Putnam (1988), p. 449 (the 1986 conference). Book: chapter 6, ``sec-discipline``.
+    Putnam (1988), p. 449 (the 1986 conference). Book: chapter 6, ``ch06-discipline``.
     """
 
     house: WinSet
@@ -173,7 +173,7 @@ def conference_outcome(
     References
     ----------
     Putnam (1988), p. 449: "the final bill was closer to the Senate version". Book: chapter 6,
-    ``sec-discipline``.
+    ``ch06-discipline``.
     """
     check_label("solution", solution, SOLUTIONS)
     quota_house, quota_senate = check_quota("quota_house", quota_house), check_quota("quota_senate", quota_senate)

@@ -50,7 +50,7 @@ def institutional_win_set(
 
     References
     ----------
-    Putnam (1988), pp. 448-450. Book: chapter 6, ``sec-levers``.
+    Putnam (1988), pp. 448-450. Book: chapter 6, ``ch06-explorer``.
     """
     check_label("side", side, SIDES)
     a = check_unit("autonomy", autonomy)
@@ -78,7 +78,7 @@ class LeverOutcome:
 
     References
     ----------
-    Putnam (1988), pp. 448-450. Book: chapter 6, ``sec-levers``.
+    Putnam (1988), pp. 448-450. Book: chapter 6, ``ch06-explorer``.
     """
 
     win_set_x: WinSet
@@ -115,7 +115,7 @@ def lever_outcome(
 
     References
     ----------
-    Putnam (1988), pp. 448-450. Book: chapter 6, ``sec-levers``.
+    Putnam (1988), pp. 448-450. Book: chapter 6, ``ch06-explorer``.
     """
     check_instance("constituency_x", constituency_x, Constituency)
     check_instance("win_set_y", win_set_y, WinSet)

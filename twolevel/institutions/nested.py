@@ -365,7 +365,7 @@ class DecompositionReturns:
 
     References
     ----------
-    Putnam (1988), p. 450. Book: chapter 6, ``sec-decomposition``.
+    Putnam (1988), p. 450. Book: chapter 6, ``ch06-decomposition``.
     """
 
     depth: npt.NDArray[np.int64]
@@ -456,7 +456,7 @@ def decomposition_returns(
     References
     ----------
     Putnam (1988), p. 450: "the complexity of further decomposition would outweigh the advantages".
-    Book: chapter 6, ``sec-decomposition``.
+    Book: chapter 6, ``ch06-decomposition``.
     """
     b = check_positive_int("branching", branching, minimum=2, maximum=10)
     d_max = check_positive_int("depth", depth, maximum=6)
@@ -507,7 +507,7 @@ def worthwhile_depth(returns: DecompositionReturns, cost_per_body: float, value_
 
     References
     ----------
-    Putnam (1988), p. 450. Book: chapter 6, ``sec-decomposition``.
+    Putnam (1988), p. 450. Book: chapter 6, ``ch06-decomposition``.
     """
     check_instance("returns", returns, DecompositionReturns)
     c = check_nonnegative("cost_per_body", cost_per_body)

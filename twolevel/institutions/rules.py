@@ -1,4 +1,4 @@
-r"""Ratification rules as objects (p. 448–449).
+r"""Ratification rules as objects (pp. 448–449).
 
 "Ratification procedures clearly affect the size of the win-set" (p. 448).
 A rule says which share of its own side's stake a body ratifies, given the
