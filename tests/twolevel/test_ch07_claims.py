@@ -183,12 +183,24 @@ def test_with_equal_prices_the_source_changes_who_pays_not_whom(r, x, target, pr
 
 
 def test_the_cheapest_package_pays_the_wavering_seats():
-    """In the chapter's chamber every seat the cheapest package pays is uncommitted ('wavering Senators')."""
+    """In the chapter's chamber the cheapest package for 0.9 pays only uncommitted seats ('wavering Senators');
+    for 0.95 it pays some committed supporters too; it never pays a committed opponent."""
     c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
-    pkg = tl.cheapest_package(c, 0.6, 0.9)
     groups = tl.commitment_groups(c, 0.6)
-    assert np.count_nonzero(pkg.payments) > 0
-    assert np.all(groups[pkg.payments > 0] == "uncommitted")
+    paid = {t: groups[tl.cheapest_package(c, 0.6, t).payments > 0] for t in (0.5, 0.9, 0.95, 0.99)}
+    assert paid[0.9].size > 0 and np.all(paid[0.9] == "uncommitted")
+    assert np.any(paid[0.95] == "supporters")
+    assert not any(np.any(p == "opponents") for p in paid.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30), st.floats(0.0, 1.0), st.floats(0.0, 0.99))
+def test_the_cheapest_package_never_pays_a_seat_beyond_the_pivot(r, x, target):
+    """With equal prices only the k seats of highest net support can be paid."""
+    c = tl.SwingConstituency(r, 2 / 3, 0.05)
+    z = c.net_support(x)
+    pkg = tl.cheapest_package(c, x, target)
+    assert np.all(z[pkg.payments > 0] >= c.pivot_support(x))
 
 
 def test_the_opposite_numbers_popularity_and_the_bargaining_rule():
