@@ -212,3 +212,12 @@ def test_the_opposite_numbers_popularity_and_the_bargaining_rule():
     assert all(b > a for a, b in zip(split, split[1:]))
     assert all(b >= a - 1e-12 for a, b in zip(nash, nash[1:])) and nash[-1] == pytest.approx(0.5)
     assert nash[0] < 0.5
+
+
+def test_the_more_uncertain_the_mood_the_less_it_pays_to_rally():
+    """The chapter's scenario: the best rally falls as the scale of the Level II shock grows."""
+    rallies = np.round(np.linspace(-0.3, 0.3, 121), 4)
+    best = [max(tl.rally_tradeoff(WX, WY, rallies, m), key=lambda o: o.expected_share).rally
+            for m in (0.025, 0.05, 0.1)]
+    assert best[0] > best[1] > best[2]
+    assert best[0] > 0 > best[2]  # a calm mood rewards rallying, a noisy one softening up
