@@ -138,3 +138,86 @@ def test_a_larger_budget_never_shrinks_the_win_set(r, b1, b2):
     small, large = sorted((b1, b2))
     w_small, w_large = tl.negotiator_win_set(c, small), tl.negotiator_win_set(c, large)
     assert w_small.is_empty or (not w_large.is_empty and w_large.lo <= w_small.lo + 1e-12)
+
+
+def test_the_rank_effects_probability_is_that_of_the_budget_spent_best():
+    """With the budget spent on the cheapest package, X ratifies x with probability Lambda((x - X_1)/s) exactly."""
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
+    wy = tl.WinSet(0.0, 0.75)
+    for goodwill, budget in ((0.1, 0.01), (0.0, 0.02), (0.05, 0.0)):
+        head = tl.rank_effects(c, wy, goodwill=goodwill, budget=budget)
+        assert head.share is not None
+        own = tl.best_use_of_budget(c.with_goodwill(goodwill), head.share, budget).probability
+        partner = 1.0 / (1.0 + np.exp(-(wy.hi - head.share) / c.mood))
+        assert head.probability == pytest.approx(own * partner, abs=1e-9)
+
+
+# -- side-payments: what the chapter says about who is paid (p. 450) ---------------------------------
+
+
+def test_a_payment_below_the_pivot_is_capped_at_the_next_seat_up():
+    """Seats just below the pivot tie with it once the payment exceeds the gap to seat k - 1."""
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
+    mv = c.marginal_value(0.6, 0.05)
+    z = np.sort(c.net_support(0.6))[::-1]
+    capped = 1 / (1 + np.exp(-z[65] / 0.05)) - 1 / (1 + np.exp(-z[66] / 0.05))  # up to seat k - 1 = 66
+    order = np.argsort(c.reservations)
+    assert mv[order][66:71] == pytest.approx(np.full(5, capped), abs=1e-12)  # ranks 67 to 71 tie
+    assert np.all(mv[order][:66] == 0.0)  # committed supporters, above the pivot
+    assert np.all(mv[order][71:] < 1e-12)  # out of reach (seat 72 is lifted exactly to the pivot, up to rounding)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30), st.floats(0.0, 1.0), st.floats(0.0, 0.99),
+       st.floats(0.05, 5.0))
+def test_with_equal_prices_the_source_changes_who_pays_not_whom(r, x, target, price):
+    """Domestic inducements at any common price pay the same seats the same amounts as payments from abroad."""
+    c = tl.SwingConstituency(r, 2 / 3, 0.05)
+    abroad = tl.cheapest_package(c, x, target)
+    home = tl.cheapest_package(c, x, target, prices=np.full(len(r), price))
+    assert home.cost == pytest.approx(price * abroad.cost, rel=1e-9, abs=1e-12)
+    assert home.probability >= target - 1e-9
+    # The same cost for the payer, whichever k seats are chosen among ties; and the same payments without ties.
+    if len(set(r)) == len(r):
+        assert home.payments == pytest.approx(abroad.payments, abs=1e-12)
+
+
+def test_the_cheapest_package_pays_the_wavering_seats():
+    """In the chapter's chamber the cheapest package for 0.9 pays only uncommitted seats ('wavering Senators');
+    for 0.95 it pays some committed supporters too; it never pays a committed opponent."""
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
+    groups = tl.commitment_groups(c, 0.6)
+    paid = {t: groups[tl.cheapest_package(c, 0.6, t).payments > 0] for t in (0.5, 0.9, 0.95, 0.99)}
+    assert paid[0.9].size > 0 and np.all(paid[0.9] == "uncommitted")
+    assert np.any(paid[0.95] == "supporters")
+    assert not any(np.any(p == "opponents") for p in paid.values())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30), st.floats(0.0, 1.0), st.floats(0.0, 0.99))
+def test_the_cheapest_package_never_pays_a_seat_beyond_the_pivot(r, x, target):
+    """With equal prices only the k seats of highest net support can be paid."""
+    c = tl.SwingConstituency(r, 2 / 3, 0.05)
+    z = c.net_support(x)
+    pkg = tl.cheapest_package(c, x, target)
+    assert np.all(z[pkg.payments > 0] >= c.pivot_support(x))
+
+
+def test_the_opposite_numbers_popularity_and_the_bargaining_rule():
+    """B's share rises at every step of A's good will under split-the-difference, and stops at 1/2 under Nash."""
+    wa, wb = tl.WinSet(0.55, 1.0), tl.WinSet(0.0, 0.6)
+    gs = np.linspace(0.0, 0.2, 21)
+    split = [1.0 - tl.rally_outcome(wa, wb, -g, 0.05, "split").share for g in gs]
+    nash = [tl.opposite_popularity(wa, wb, float(g), 0.05).share_b for g in gs]
+    assert all(b > a for a, b in zip(split, split[1:]))
+    assert all(b >= a - 1e-12 for a, b in zip(nash, nash[1:])) and nash[-1] == pytest.approx(0.5)
+    assert nash[0] < 0.5
+
+
+def test_the_more_uncertain_the_mood_the_less_it_pays_to_rally():
+    """The chapter's scenario: the best rally falls as the scale of the Level II shock grows."""
+    rallies = np.round(np.linspace(-0.3, 0.3, 121), 4)
+    best = [max(tl.rally_tradeoff(WX, WY, rallies, m), key=lambda o: o.expected_share).rally
+            for m in (0.025, 0.05, 0.1)]
+    assert best[0] > best[1] > best[2]
+    assert best[0] > 0 > best[2]  # a calm mood rewards rallying, a noisy one softening up

@@ -13,8 +13,10 @@ final deal ratified. In effect, they are moving jointly towards points of
 tangency between their respective political indifference curves" (p. 451).
 In the two-issue box of :mod:`twolevel.twoissue`, :func:`collusive_path` moves
 a package in the direction :math:`\hat g_A + \hat g_B` (the sum of the unit
-gradients of the two sides' smooth yes-shares), which raises neither side's
-yes-share less than the other's falls: both rise to first order. The path
+gradients of the two sides' smooth yes-shares). Its inner product with each
+unit gradient is :math:`1 + \cos\theta \ge 0`, :math:`\theta` the angle
+between the gradients, so both yes-shares rise to first order unless the
+gradients are opposite. The path
 stops where the gradients are opposite, i.e. on the contract curve
 (:func:`twolevel.contract_curve`).
 """
