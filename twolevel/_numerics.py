@@ -60,7 +60,9 @@ def weight_units(weights: Array) -> npt.NDArray[np.int64]:
     """
     w = np.asarray(weights, dtype=float)
     scaled = w / w.max()
-    return np.asarray(np.rint(scaled * (WEIGHT_UNITS / scaled.sum())), dtype=np.int64)
+    # In place: one float temporary besides the result (8 + 8 bytes per weight at the peak).
+    scaled *= WEIGHT_UNITS / scaled.sum()
+    return np.asarray(np.rint(scaled, out=scaled), dtype=np.int64)
 
 
 def quota_target(quota: npt.ArrayLike, total_units: int | np.integer) -> npt.NDArray[np.int64]:
@@ -123,7 +125,7 @@ def weighted_select(r: Array, w: npt.NDArray[np.int64], target: int, total: int,
             lo_val = rs[i_lo] if q - delta > 0 and i_lo < m else -math.inf
             hi_val = rs[i_hi] if q + delta < 1 and i_hi < m else math.inf
             below = r < lo_val
-            w_below = int(np.dot(w, below.astype(np.int64)))  # integer sums: exact in any order
+            w_below = int(np.sum(w, where=below))  # integer sums: exact in any order; no temporary
             idx = np.flatnonzero((r <= hi_val) ^ below)
             sub_w = w[idx]
             w_inside = int(sub_w.sum())

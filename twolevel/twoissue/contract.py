@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from .._checks import check_grid_size
 from .._numerics import bisect
+from ..memory import chunk_size
 from .curves import Curve
 from .side import TwoIssueConstituency, check_package, check_side, scalar_or_array
 
@@ -73,9 +74,26 @@ def tangency_residual(
     a = check_side("constituency_a", constituency_a, "A")
     b = check_side("constituency_b", constituency_b, "B")
     bb, cc = check_package(beef, citrus)
-    ua, va = _direction(*a.gradient(bb, cc))
-    ub, vb = _direction(*b.gradient(bb, cc))
-    return scalar_or_array(np.asarray(np.abs(ua * vb - va * ub), dtype=float))  # type: ignore[return-value]
+    # Each package costs about 90 bytes of gradients and directions: a large grid goes in chunks.
+    step = chunk_size(_RESIDUAL_BYTES, bb.size)
+    if step >= bb.size:
+        return scalar_or_array(_residual(a, b, bb, cc))  # type: ignore[return-value]
+    flat_b, flat_c = bb.reshape(-1), cc.reshape(-1)
+    out = np.empty(flat_b.size, dtype=float)
+    for start in range(0, flat_b.size, step):
+        out[start : start + step] = _residual(a, b, flat_b[start : start + step], flat_c[start : start + step])
+    return out.reshape(bb.shape)
+
+
+#: Temporary bytes per package of :func:`_residual` (measured with ``tracemalloc``: about 92).
+_RESIDUAL_BYTES = 128
+
+
+def _residual(a: TwoIssueConstituency, b: TwoIssueConstituency, beef: Array, citrus: Array) -> Array:
+    """:func:`tangency_residual` on validated packages, all at once."""
+    ua, va = _direction(*a.gradient(beef, citrus))
+    ub, vb = _direction(*b.gradient(beef, citrus))
+    return np.asarray(np.abs(ua * vb - va * ub), dtype=float)
 
 
 def contract_curve(
