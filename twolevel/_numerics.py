@@ -125,7 +125,7 @@ def weighted_select(r: Array, w: npt.NDArray[np.int64], target: int, total: int,
             lo_val = rs[i_lo] if q - delta > 0 and i_lo < m else -math.inf
             hi_val = rs[i_hi] if q + delta < 1 and i_hi < m else math.inf
             below = r < lo_val
-            w_below = int(np.sum(w, where=below))  # integer sums: exact in any order; no temporary
+            w_below = int(np.dot(w, below.astype(np.int64)))  # integer sums: exact in any order
             idx = np.flatnonzero((r <= hi_val) ^ below)
             sub_w = w[idx]
             w_inside = int(sub_w.sum())
