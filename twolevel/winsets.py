@@ -279,8 +279,8 @@ class Constituency:
         """Cumulative weight units in the order of :attr:`_sorted`: exact, for every decision.
 
         Built in place, and without keeping the unsorted units unless the
-        selection path already cached them: the caches of a constituency are
-        about 32 bytes per constituent (order, sorted values, cumulative units).
+        selection path already cached them: a constituency's decisions cache
+        24 bytes per constituent (order, sorted values, cumulative units).
         """
         units = self.__dict__.get("_units")
         cum = (weight_units(self.weights) if units is None else units)[self._order]
