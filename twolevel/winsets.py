@@ -255,6 +255,8 @@ class Constituency:
 
     @cached_property
     def _total_units(self) -> int:
+        if "_cum_units" in self.__dict__:
+            return int(self._cum_units[-1])
         return int(self._units.sum())
 
     @cached_property
@@ -262,30 +264,53 @@ class Constituency:
         return np.argsort(self.reservations, kind="stable")
 
     @cached_property
-    def _ascending(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-        """Reservation values sorted up, and the cumulative weights in that order (for reported shares)."""
-        return self.reservations[self._order], np.cumsum(self.weights[self._order])
+    def _sorted(self) -> npt.NDArray[np.float64]:
+        """Reservation values sorted up."""
+        return self.reservations[self._order]
+
+    @cached_property
+    def _cum_weights(self) -> npt.NDArray[np.float64]:
+        """Cumulative (float) weights in the order of :attr:`_sorted`: for reported shares only."""
+        cum = self.weights[self._order]
+        return np.cumsum(cum, out=cum)
 
     @cached_property
     def _cum_units(self) -> npt.NDArray[np.int64]:
-        """Cumulative weight units in the order of :attr:`_ascending`: exact, for every decision."""
-        return np.cumsum(self._units[self._order])
+        """Cumulative weight units in the order of :attr:`_sorted`: exact, for every decision.
 
-    @cached_property
-    def _y_bounds(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.int64]]:
-        """Y's boundaries :math:`1 - r_i` sorted up, and the weight (float, units) of the constituents above each."""
-        r_sorted, _ = self._ascending
-        desc = self._order[::-1]
-        return 1.0 - r_sorted[::-1], np.cumsum(self.weights[desc]), np.cumsum(self._units[desc])
+        Built in place, and without keeping the unsorted units unless the
+        selection path already cached them: a constituency's decisions cache
+        24 bytes per constituent (order, sorted values, cumulative units).
+        """
+        units = self.__dict__.get("_units")
+        cum = (weight_units(self.weights) if units is None else units)[self._order]
+        return np.cumsum(cum, out=cum)
+
+    def _y_count(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.intp]:
+        r"""How many constituents vote yes for Y on agreement(s) ``x``: those with :math:`1 - r_i \ge x`.
+
+        :math:`1 - r` (rounded) never increases with :math:`r`, so they are the
+        first ``k`` of the sorted order. Its rounding is below :math:`2^{-52}`,
+        so ``k`` lies between the counts of :math:`r \le 1 - x \mp 4\cdot10^{-16}`;
+        a vectorised bisection on the exact comparison settles the few
+        constituents in between. No array of :math:`1 - r_i` is built.
+        """
+        r = self._sorted
+        edge = 1.0 - x
+        lo = np.searchsorted(r, edge - 4e-16, side="right")
+        hi = np.searchsorted(r, edge + 4e-16, side="right")
+        # Invariant: 1 - r[i] >= x for i < lo, and < x for i >= hi.
+        while np.any(open_ := lo < hi):
+            mid = (lo + hi) // 2
+            yes = 1.0 - r[np.minimum(mid, r.size - 1)] >= x
+            lo = np.where(open_ & yes, mid + 1, lo)
+            hi = np.where(open_ & ~yes, mid, hi)
+        return lo
 
     def _yes_units(self, x: npt.NDArray[np.float64], side: str) -> npt.NDArray[np.int64]:
         """Exact yes-weight (in units) on agreement(s) ``x`` for ``side``: the one count every decision uses."""
-        if side == "X":
-            k = np.searchsorted(self._ascending[0], x, side="right")
-            return np.where(k > 0, self._cum_units[np.maximum(k - 1, 0)], 0)
-        bounds, _, units_desc = self._y_bounds
-        k = np.searchsorted(bounds, x, side="left")  # bounds[k:] >= x
-        return np.where(k > 0, self._total_units - units_desc[np.maximum(k - 1, 0)], self._total_units)
+        k = np.searchsorted(self._sorted, x, side="right") if side == "X" else self._y_count(x)
+        return np.where(k > 0, self._cum_units[np.maximum(k - 1, 0)], 0)
 
     def yes_share(self, share: npt.ArrayLike) -> npt.NDArray[np.float64] | float:
         r"""Share of weight voting yes when the side receives ``share``: :math:`V(s)`.
@@ -297,8 +322,8 @@ class Constituency:
         that count in its last bits.
         """
         s = check_shares("share", share)
-        r_sorted, cum = self._ascending
-        k = np.searchsorted(r_sorted, s, side="right")
+        cum = self._cum_weights
+        k = np.searchsorted(self._sorted, s, side="right")
         out = np.where(k > 0, cum[np.maximum(k - 1, 0)], 0.0) / cum[-1]
         return float(out) if out.ndim == 0 else out
 
@@ -313,10 +338,9 @@ class Constituency:
         xs = check_shares("x", x)
         if check_label("side", side, SIDES) == "X":
             return self.yes_share(xs)
-        bounds, w_desc, _ = self._y_bounds
-        total = self._ascending[1][-1]
-        k = np.searchsorted(bounds, xs, side="left")  # bounds[k:] >= x
-        out = np.where(k > 0, total - w_desc[np.maximum(k - 1, 0)], total) / total
+        cum = self._cum_weights
+        k = self._y_count(xs)
+        out = np.where(k > 0, cum[np.maximum(k - 1, 0)], 0.0) / cum[-1]
         return float(out) if out.ndim == 0 else out
 
     def pivot(self, quota: npt.ArrayLike) -> npt.NDArray[np.float64] | float:
@@ -333,10 +357,10 @@ class Constituency:
                 # Exact integer sums: the same answer as the sorted path below, bit for bit.
                 target = int(quota_target(qv, self._total_units))
                 return weighted_select(self.reservations, self._units, target, self._total_units)
-            return float(lower_weighted_quantile(self._ascending[0], self._cum_units, qv))
+            return float(lower_weighted_quantile(self._sorted, self._cum_units, qv))
         if not np.all(np.isfinite(q)) or np.any((q <= 0) | (q > 1)):
             raise ValueError("quota must lie in (0, 1] (a share of the constituency's weight)")
-        return lower_weighted_quantile(self._ascending[0], self._cum_units, q)
+        return lower_weighted_quantile(self._sorted, self._cum_units, q)
 
 
 def win_set(constituency: Constituency, quota: float, side: Side = "X") -> WinSet:

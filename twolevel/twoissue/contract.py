@@ -14,6 +14,7 @@ import numpy.typing as npt
 
 from .._checks import check_grid_size
 from .._numerics import bisect
+from ..memory import chunk_size
 from .curves import Curve
 from .side import TwoIssueConstituency, check_package, check_side, scalar_or_array
 
@@ -73,9 +74,26 @@ def tangency_residual(
     a = check_side("constituency_a", constituency_a, "A")
     b = check_side("constituency_b", constituency_b, "B")
     bb, cc = check_package(beef, citrus)
-    ua, va = _direction(*a.gradient(bb, cc))
-    ub, vb = _direction(*b.gradient(bb, cc))
-    return scalar_or_array(np.asarray(np.abs(ua * vb - va * ub), dtype=float))  # type: ignore[return-value]
+    # Each package costs about 90 bytes of gradients and directions: a large grid goes in chunks.
+    step = chunk_size(_RESIDUAL_BYTES, bb.size)
+    if step >= bb.size:
+        return scalar_or_array(_residual(a, b, bb, cc))  # type: ignore[return-value]
+    flat_b, flat_c = bb.reshape(-1), cc.reshape(-1)
+    out = np.empty(flat_b.size, dtype=float)
+    for start in range(0, flat_b.size, step):
+        out[start : start + step] = _residual(a, b, flat_b[start : start + step], flat_c[start : start + step])
+    return out.reshape(bb.shape)
+
+
+#: Temporary bytes per package of :func:`_residual` (measured with ``tracemalloc``: about 92).
+_RESIDUAL_BYTES = 128
+
+
+def _residual(a: TwoIssueConstituency, b: TwoIssueConstituency, beef: Array, citrus: Array) -> Array:
+    """:func:`tangency_residual` on validated packages, all at once."""
+    ua, va = _direction(*a.gradient(beef, citrus))
+    ub, vb = _direction(*b.gradient(beef, citrus))
+    return np.asarray(np.abs(ua * vb - va * ub), dtype=float)
 
 
 def contract_curve(
@@ -101,6 +119,21 @@ def contract_curve(
     there is exactly one tangency per :math:`b` and the curve joins ``BM`` to
     ``AM``), a logistic-kernel smoothing of the reservation values otherwise,
     or any differentiable CDF given as a smooth law.
+
+    Cost: the scan and the bisection evaluate each side's two densities at
+    about :math:`m \approx 4\cdot10^4` distinct points (:math:`2 \times 382`
+    scan coordinates, then :math:`2 \times 50` bisection steps for each of
+    the ``n`` = 201 rows), whatever the number of constituents. The power
+    family's densities cost :math:`O(1)` per point. A logistic-kernel law is a
+    sum over all :math:`N` constituents, and the logistic kernel has no
+    bounded support (its bandwidth shrinks only as :math:`N^{-1/5}`), so an
+    exact evaluation costs :math:`\Theta(N)` per point and the curve
+    :math:`\Theta(mN)`: linear in :math:`N`, about 40,000 kernel terms per
+    constituent (roughly 0.4 s per 1,000 constituents per issue on the
+    benchmarks' machine), evaluated in cache-sized chunks within the working
+    memory. It is not :math:`O(N \log N)`: that would need an approximate
+    kernel sum (binning or a fast multipole expansion), which would change
+    the smoothed law this function defines.
 
     When every law is uniform (:math:`\gamma = 1`) the iso-vote curves are
     parallel straight lines of two fixed slopes: tangent nowhere (the

@@ -17,12 +17,15 @@ import numpy as np
 import numpy.typing as npt
 
 from .._checks import check_gamma, check_instance, check_real, check_shares, check_text
-from ..memory import chunked_map
+from ..memory import chunk_size
 from ..winsets import Constituency
 
 __all__ = ["SmoothLaw"]
 
 Array = npt.NDArray[np.float64]
+
+#: Temporaries of one chunk of a logistic-kernel law, at most (bytes): about a processor's cache.
+_CACHE_BYTES = 4 << 20
 
 
 @dataclass(frozen=True, eq=False)
@@ -114,7 +117,14 @@ class SmoothLaw:
             # row of n, so it is evaluated once (201 x 181 scan points of contract_curve: 382 rows).
             xs = np.asarray(x, dtype=float)
             values, back = np.unique(xs, return_inverse=True)
-            return chunked_map(f, values, row)[back].reshape(xs.shape)
+            # Chunks of at most about 4 MiB, within the working memory: temporaries that stay in
+            # the processor's cache keep the time linear in n (one row of 10^4 constituents costs
+            # 10 ns per entry in cache, 40 ns once the temporaries spill to main memory).
+            step = max(1, min(chunk_size(row, values.size), _CACHE_BYTES // row))
+            out = np.empty(values.size, dtype=float)
+            for start in range(0, values.size, step):
+                out[start : start + step] = f(values[start : start + step])
+            return out[back].reshape(xs.shape)
 
         def cdf(x: Array) -> Array:
             # 1/(1+e^{-z}) = (1 + tanh(z/2))/2: no overflow for large |z|.
