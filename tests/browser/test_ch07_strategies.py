@@ -12,16 +12,8 @@ import json
 
 import pytest
 
-from browser_support import (
-    PageWatch,
-    assert_frame_moved,
-    fail_message,
-    find_explorer,
-    format_problems,
-    frame_state,
-    open_page,
-    wait_for_mathjax,
-)
+from browser_support import PageWatch, assert_frame_moved, fail_message, find_explorer, format_problems
+from browser_support import frame_state, open_page, wait_for_mathjax
 
 pytestmark = pytest.mark.slow
 

@@ -15,16 +15,8 @@ import re
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browser_support import (
-    PageWatch,
-    assert_frame_moved,
-    fail_message,
-    find_explorer,
-    format_problems,
-    frame_state,
-    offline_page,
-    open_page,
-)
+from browser_support import PageWatch, assert_frame_moved, fail_message, find_explorer, format_problems
+from browser_support import frame_state, offline_page, open_page
 
 pytestmark = pytest.mark.slow
 
