@@ -17,26 +17,15 @@ from __future__ import annotations
 
 import argparse
 import math
-import time
-from collections.abc import Callable
 
 import numpy as np
 
 import twolevel as tl
 
+from timing import best_time
+
 SEATS = 1_000
 TARGET = 5.0
-
-
-def best_time(fn: Callable[[], object], number: int, repeat: int) -> float:
-    """Minimum over ``repeat`` runs of the mean time of ``number`` calls, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for _ in range(number):
-            fn()
-        best = min(best, (time.perf_counter() - t0) / number)
-    return best
 
 
 def measure(repeat: int) -> tuple[float, float]:

@@ -11,8 +11,6 @@ repeats of the mean of 20 calls.
 from __future__ import annotations
 
 import argparse
-import time
-from collections.abc import Callable
 
 import matplotlib
 
@@ -21,15 +19,7 @@ import numpy as np
 
 from twolevel.viz import InstitutionsFigure, institutions_state
 
-
-def best_time(fn: Callable[[], object], number: int, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for _ in range(number):
-            fn()
-        best = min(best, (time.perf_counter() - t0) / number)
-    return best
+from timing import best_time
 
 
 def main() -> None:

@@ -30,8 +30,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 
 import matplotlib
 
@@ -42,16 +40,7 @@ import twolevel as tl
 from twolevel.viz.figure1 import Figure1, figure1_state
 from twolevel.viz.figure2 import Figure2, figure2_state
 
-
-def best_time(fn: Callable[[], object], number: int, repeat: int) -> float:
-    """Minimum over ``repeat`` runs of the mean time of ``number`` calls, in seconds."""
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for _ in range(number):
-            fn()
-        best = min(best, (time.perf_counter() - t0) / number)
-    return best
+from timing import best_time
 
 
 def bench_figure1(repeat: int) -> tuple[float, float]:

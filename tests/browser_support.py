@@ -6,15 +6,20 @@ is limited to the loopback origin under test: any other request is aborted and
 recorded, so a test can assert that a page never *tries* to reach the
 Internet (a CDN script, a web font, an analytics beacon...).
 
-Used through :func:`chromium` (a context manager giving a Browser) and
+Used through :func:`chromium` (a context manager giving a Browser),
 :class:`PageWatch` (collects console errors, page errors, failed and blocked
-requests of one browser context).
+requests of one browser context), :func:`offline_page` (a fresh page of a
+watched context), :func:`open_page` (load a page of the site and let it settle)
+and :func:`find_explorer` (the one kernel-free explorer of a name on a page).
+The fixtures built on them (``site``, ``browser``, ``page_and_watch``) are in
+``tests/browser/conftest.py``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import http.server
 import os
 import shutil
@@ -38,6 +43,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+# Playwright's default for every wait of a page (the first load of a chapter is slow on 2 cores).
+TIMEOUT_MS = 60_000
 
 # Where failure screenshots go; kept after the test run so a human can look.
 ARTIFACTS = Path(os.environ.get("TL_TEST_ARTIFACTS", Path(tempfile.gettempdir()) / "twolevel-browser-tests"))
@@ -155,6 +163,114 @@ def screenshot(page, name: str) -> str:
     except Exception as exc:  # the page may be gone; the message must still be built
         return f"(no screenshot: {exc})"
     return str(path)
+
+
+def fail_message(page, name: str, what: str, watch: PageWatch | None = None) -> str:
+    """An assertion message: ``what``, the problems ``watch`` recorded, and a screenshot's path."""
+    extra = f"\n{format_problems(watch.problems())}" if watch is not None and watch.problems() else ""
+    return f"{what}{extra}\nscreenshot: {screenshot(page, name)}"
+
+
+@contextlib.contextmanager
+def offline_page(
+    browser, origin: str, *, width: int = 1280, height: int = 900, timeout_ms: int = TIMEOUT_MS, **options: object
+) -> Iterator[tuple[object, PageWatch]]:
+    """A new page in a fresh context that may reach only ``origin``, and the :class:`PageWatch` of it.
+
+    ``options`` go to ``browser.new_context`` (e.g. ``device_scale_factor``);
+    service workers are blocked so that every request is seen. The context is
+    closed on exit.
+    """
+    watch = PageWatch(origin)
+    context = browser.new_context(service_workers="block", viewport={"width": width, "height": height}, **options)
+    try:
+        context.set_default_timeout(timeout_ms)
+        watch.attach(context)
+        page = context.new_page()
+        watch.watch(page)
+        yield page, watch
+    finally:
+        context.close()
+
+
+def open_page(page, watch: PageWatch, path: str) -> None:
+    """Load ``path`` of the watched site, assert it answered 200, and wait for the network to settle."""
+    url = f"{watch.origin}/{path}"
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.ok, f"{url} answered {response and response.status}"
+    page.wait_for_load_state("networkidle")
+
+
+def find_explorer(page, name: str, label: str, watch: PageWatch, what: str | None = None):
+    """The one kernel-free explorer ``data-tl-frames=name`` of the page, scrolled into view.
+
+    Fails (with a screenshot called ``label``) unless there is exactly one and it is visible.
+    """
+    figs = page.locator(f'div.tl-frames[data-tl-frames="{name}"]')
+    what = what or f"{name} explorer"
+    assert figs.count() == 1, fail_message(page, label, f"expected one {what}, found {figs.count()}", watch)
+    fig = figs.first
+    fig.scroll_into_view_if_needed()
+    assert fig.is_visible(), fail_message(page, label, f"the {what} is not visible", watch)
+    return fig
+
+
+# What a kernel-free explorer (twolevel.viz.frames) shows, and what its frame data say it
+# should show for the sliders' values (frames are indexed row-major over the sliders).
+_FRAME_STATE_JS = """(root) => {
+    const img = root.querySelector('img.tl-frames-image');
+    const data = JSON.parse(root.querySelector('.tl-frames-data').textContent);
+    const inputs = Array.from(root.querySelectorAll('input[type=range]'));
+    let idx = 0;
+    inputs.forEach((inp, k) => { idx = idx * data.shape[k] + parseInt(inp.value, 10); });
+    return {
+      src: img.getAttribute('src'), alt: img.getAttribute('alt'),
+      decoded: img.complete && img.naturalWidth > 0,
+      outputs: Array.from(root.querySelectorAll('output')).map(o => o.textContent),
+      values: inputs.map(i => i.value), frame: root.dataset.frame,
+      expectedSrc: data.frames[idx], expectedAlt: data.alts[idx], expectedFrame: String(idx),
+      shape: data.shape, frames: data.frames.length,
+    };
+}"""
+
+
+def frame_state(fig) -> dict:
+    """The explorer's image, alt text, slider values and readouts, and the frame its data expect."""
+    state = fig.evaluate(_FRAME_STATE_JS)
+    # keep assertion messages short: the sources are long URIs
+    for key in ("src", "expectedSrc"):
+        state[key] = hashlib.sha1((state[key] or "").encode()).hexdigest()[:12]
+    return state
+
+
+def assert_frame_moved(page, fig, before: dict, name: str, watch: PageWatch | None = None, how: str = "") -> dict:
+    """Wait for the explorer to leave the frame of ``before``; assert it shows the frame for the new values.
+
+    The slider value, the image, its alt text and the readout must all have
+    changed, and the frame shown must be the one the data give for the
+    sliders' values, decoded. Returns the new state (:func:`frame_state`).
+    """
+    try:
+        page.wait_for_function(
+            "([root, frame]) => root.dataset.frame !== frame", arg=[fig.element_handle(), before["frame"]], timeout=5_000
+        )
+    except Exception:
+        pass  # reported precisely below
+    after = frame_state(fig)
+    how = f"{how}: " if how else ""
+    assert after["values"] != before["values"], fail_message(page, name, f"{how}the slider value did not move: {after}", watch)
+    assert after["src"] != before["src"], fail_message(page, name, f"{how}the image did not change ({before} -> {after})", watch)
+    assert after["alt"] != before["alt"], fail_message(
+        page, name, f"{how}the alt text did not change ({before} -> {after})", watch
+    )
+    assert after["outputs"] != before["outputs"], fail_message(
+        page, name, f"{how}the displayed value did not change ({before['outputs']} -> {after['outputs']})", watch
+    )
+    assert (after["src"], after["alt"], after["frame"]) == (
+        after["expectedSrc"], after["expectedAlt"], after["expectedFrame"]
+    ), fail_message(page, name, f"{how}the frame shown is not the one for the slider values: {after}", watch)
+    assert after["decoded"], fail_message(page, name, f"{how}the new frame did not decode as an image", watch)
+    return after
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -20,35 +20,17 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup, Tag
 
+from .chapters import ROOT, toc_chapters
 
-ROOT = Path(__file__).resolve().parents[2]
+
 CLAIMS_HEADING = "Putnam's claims in this section"
 COLUMNS = ["Claim", "Page", "Where shown", "Status"]
 STATUSES = {"the text says", "the model adds", "the model qualifies"}
 KINDS = ("Conceptual", "Computational", "Derivation", "Critique")
 KIND_IN_TITLE = re.compile(r"\(\s*\(?\s*(" + "|".join(KINDS) + r")\b")
 PAGE_NUMBER = re.compile(r"\b\d{3}\b")
-
-
-def toc_chapters() -> list[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf8"))
-    files: list[str] = []
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("file"), str):
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc)
-    return [f for f in files if Path(f).parent.name == "book" and Path(f).name.startswith("ch")]
 
 
 # Chapters brought up to the contract on another branch: {chapter: reason}.

@@ -12,12 +12,11 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-from nbclient import NotebookClient
+
+from .chapters import BOOK, execute, output_problems
 
 pytestmark = pytest.mark.slow
 
-BOOK = Path(__file__).resolve().parents[2] / "book"
-KERNEL = "python3"
 NEVER_USED_TAG = "tl-test-never-skip"  # so that no cell is skipped, not even skip-execution ones
 
 
@@ -33,23 +32,7 @@ CHAPTERS = sorted(p for p in BOOK.glob("*.md") if has_jupytext_header(p))
 
 
 def run(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    client = NotebookClient(
-        nb,
-        timeout=600,
-        kernel_name=KERNEL,
-        allow_errors=False,
-        skip_cells_with_tag=NEVER_USED_TAG,
-        resources={"metadata": {"path": str(BOOK)}},
-    )
-    client.execute()
-    return nb
-
-
-def output_texts(output: nbformat.NotebookNode) -> list[str]:
-    if output.get("output_type") == "stream":
-        return [output.get("text", "")]
-    data = output.get("data", {})
-    return [v if isinstance(v, str) else "".join(v) for k, v in data.items() if k.startswith("text/")]
+    return execute(nb, skip_tag=NEVER_USED_TAG)
 
 
 def test_kernel_is_this_environments_python():
@@ -68,15 +51,5 @@ def test_chapter_executes_cleanly(chapter: Path):
     nb = jupytext.read(chapter)
     assert not any(NEVER_USED_TAG in c.get("metadata", {}).get("tags", []) for c in nb.cells)
     run(nb)  # raises CellExecutionError on the first failing cell
-    problems = []
-    for i, cell in enumerate(nb.cells):
-        for output in cell.get("outputs", []):
-            where = f"cell {i} ({cell.source.splitlines()[0][:60] if cell.source else ''!r})"
-            if output.get("output_type") == "error":
-                problems.append(f"{where}: error {output.get('ename')}: {output.get('evalue')}")
-            if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                problems.append(f"{where}: stderr: {output.get('text', '')[:300]}")
-            for text in output_texts(output):
-                if "Warning" in text:
-                    problems.append(f"{where}: warning in output: {text[:300]}")
+    problems, _ = output_problems(nb)
     assert not problems, "\n".join(problems)

@@ -24,20 +24,15 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-import yaml
-from nbclient import NotebookClient
+
+from . import chapters
+from .chapters import BOOK, ROOT, execute, output_problems
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[2]
-BOOK = ROOT / "book"
 SETS = Path(__file__).resolve().parent / "parameter_sets"
-KERNEL = "python3"
 PARAMETERS_TAG = "parameters"
 SKIP_TAG = "skip-execution"
-# myst-nb's glue(..., display=False) stores a value under this mime prefix.
-GLUE_PREFIX = "application/papermill.record/"
-TEXT_MIMES = ("text/plain", "text/markdown", "text/html")
 
 # Files still being written on another branch: {file name: reason}. The absence
 # of such a file is an expected failure; once the file exists it is checked.
@@ -46,21 +41,7 @@ PENDING: dict[str, str] = {}
 
 def toc_chapters() -> list[str]:
     """Stems of the chapters (``book/ch*``) listed in ``_toc.yml``, in order."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf8"))
-    files: list[str] = []
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            if isinstance(node.get("file"), str):
-                files.append(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc)
-    return [Path(f).stem for f in files if Path(f).parent.name == "book" and Path(f).name.startswith("ch")]
+    return [Path(f).stem for f in chapters.toc_chapters()]
 
 
 def load_sets(path: Path) -> list[dict]:
@@ -105,16 +86,6 @@ def with_parameters(chapter: str, params: dict) -> nbformat.NotebookNode:
     return nb
 
 
-def output_texts(output: nbformat.NotebookNode) -> list[str]:
-    if output.get("output_type") == "stream":
-        return [output.get("text", "")]
-    texts = []
-    for mime, value in output.get("data", {}).items():
-        if mime.removeprefix(GLUE_PREFIX) in TEXT_MIMES:
-            texts.append(value if isinstance(value, str) else "".join(value))
-    return texts
-
-
 @pytest.mark.parametrize("chapter", toc_chapters())
 def test_every_chapter_has_parameter_sets(chapter: str):
     name = f"{chapter}.json"
@@ -134,27 +105,8 @@ def test_parameter_set_files_name_chapters():
 @pytest.mark.parametrize(("chapter", "entry"), cases())
 def test_chapter_under_parameter_set(chapter: str, entry: dict):
     nb = with_parameters(chapter, entry["params"])
-    client = NotebookClient(
-        nb,
-        timeout=600,
-        kernel_name=KERNEL,
-        allow_errors=False,
-        skip_cells_with_tag=SKIP_TAG,
-        resources={"metadata": {"path": str(BOOK)}},
-    )
-    client.execute()  # raises CellExecutionError on the first failing cell
-    problems, texts = [], []
-    for i, cell in enumerate(nb.cells):
-        for output in cell.get("outputs", []):
-            where = f"cell {i} ({cell.source.splitlines()[0][:60] if cell.source else ''!r})"
-            if output.get("output_type") == "error":
-                problems.append(f"{where}: error {output.get('ename')}: {output.get('evalue')}")
-            if output.get("output_type") == "stream" and output.get("name") == "stderr":
-                problems.append(f"{where}: stderr: {output.get('text', '')[:300]}")
-            for text in output_texts(output):
-                if "Warning" in text:
-                    problems.append(f"{where}: warning in output: {text[:300]}")
-                texts.append(text)
+    execute(nb, skip_tag=SKIP_TAG)  # raises CellExecutionError on the first failing cell
+    problems, texts = output_problems(nb)
     assert not problems, "\n".join(problems)
     everything = "\n".join(texts)
     missing = [e for e in entry["expect"] if e not in everything]

@@ -1,4 +1,4 @@
-"""Fixtures shared by the browser tests: the built book served on 127.0.0.1, and its page list."""
+"""Fixtures shared by the browser tests: the built book served on 127.0.0.1, its page list, a browser, a page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from browser_support import serve
+from browser_support import chromium, offline_page, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,3 +51,23 @@ def book_site(book_html) -> Iterator[str]:
     """``http://127.0.0.1:PORT`` serving the built book for the whole session."""
     with serve(book_html) as origin:
         yield origin
+
+
+@pytest.fixture(scope="module")
+def site(book_site) -> str:
+    """The served book's origin, under the name the chapter tests use."""
+    return book_site
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright, shared by a module's tests (skips if absent)."""
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
+def page_and_watch(browser, site):
+    """A fresh offline page at 1280 x 900 and its :class:`PageWatch`; the context is closed afterwards."""
+    with offline_page(browser, site) as (page, watch):
+        yield page, watch

@@ -9,47 +9,19 @@ default parameters.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-
 import pytest
 
 from browser_support import PageWatch, chromium, format_problems, screenshot
+from browser_support import TIMEOUT_MS, fail_message, find_explorer, offline_page, open_page
 from twolevel.viz import institutions_state
 from twolevel.viz.figure_institutions import DISCIPLINES, QUOTAS
 
 pytestmark = pytest.mark.slow
 
 CHAPTER6 = "book/ch06_institutions.html"
-TIMEOUT_MS = 60_000
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-@pytest.fixture(scope="module")
-def site(built_book) -> Iterator[str]:
-    if built_book.returncode != 0:
-        pytest.fail(f"jupyter-book build failed (exit {built_book.returncode}):\n{built_book.log[-8000:]}")
-    handler = functools.partial(_QuietHandler, directory=str(built_book.html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="ch06-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-def _fail(page, name: str, what: str, watch: PageWatch) -> str:
-    extra = f"\n{format_problems(watch.problems())}" if watch.problems() else ""
-    return f"{what}{extra}\nscreenshot: {screenshot(page, name)}"
+# The site (``site``) and the browser (``browser``) are conftest.py's fixtures; a test may
+# also open its own browser with ``chromium()`` and a watched context with ``offline_page``.
+_fail = fail_message
 
 
 def _shown(fig) -> dict:
@@ -64,23 +36,11 @@ def _shown(fig) -> dict:
 
 
 @pytest.mark.parametrize("width", [1366, 390])
-def test_institutions_explorer_reacts_to_rule_and_discipline(site, width):
-    with chromium() as browser:
-        watch = PageWatch(site)
-        context = browser.new_context(service_workers="block", viewport={"width": width, "height": 900})
-        context.set_default_timeout(TIMEOUT_MS)
-        watch.attach(context)
-        page = context.new_page()
-        watch.watch(page)
-        response = page.goto(f"{site}/{CHAPTER6}", wait_until="load")
-        assert response is not None and response.ok
-        page.wait_for_load_state("networkidle")
+def test_institutions_explorer_reacts_to_rule_and_discipline(browser, site, width):
+    with offline_page(browser, site, width=width) as (page, watch):
+        open_page(page, watch, CHAPTER6)
         label = f"ch06-institutions-{width}"
-        fig = page.locator('[data-tl-frames="institutions"]')
-        assert fig.count() == 1, _fail(page, label, f"expected one institutions explorer, found {fig.count()}", watch)
-        fig = fig.first
-        fig.scroll_into_view_if_needed()
-        assert fig.is_visible(), _fail(page, label, "the explorer is not visible", watch)
+        fig = find_explorer(page, "institutions", label, watch, what="institutions explorer")
         sliders = fig.locator("input[type=range]")
         assert sliders.count() == 2, _fail(page, label, f"expected 2 sliders, found {sliders.count()}", watch)
         start = _shown(fig)
@@ -110,4 +70,3 @@ def test_institutions_explorer_reacts_to_rule_and_discipline(site, width):
         )
         problems = watch.problems()
         assert not problems, _fail(page, label, f"page not clean:\n{format_problems(problems)}", watch)
-        context.close()

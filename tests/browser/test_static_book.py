@@ -9,18 +9,14 @@ script or font sneaking into the theme or the config is caught here.
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import http.server
 import json
 import re
-import threading
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from browser_support import PageWatch, chromium, format_problems, screenshot
+from browser_support import PageWatch, assert_frame_moved, fail_message, find_explorer, format_problems
+from browser_support import frame_state, offline_page, open_page
 
 pytestmark = pytest.mark.slow
 
@@ -30,65 +26,20 @@ PREFACE = "book/preface.html"
 # (page, name of its kernel-free explorer): every interactive figure of the book.
 EXPLORERS = [(CHAPTER4, "figure1"), (CHAPTER5, "figure2")]
 CHAPTERS = [CHAPTER4, CHAPTER5]
-TIMEOUT_MS = 60_000
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-@pytest.fixture(scope="module")
-def site(built_book) -> Iterator[str]:
-    """``http://127.0.0.1:PORT``, serving the built book for this module's tests."""
-    if built_book.returncode != 0:
-        pytest.fail(f"jupyter-book build failed (exit {built_book.returncode}):\n{built_book.log[-8000:]}")
-    handler = functools.partial(_QuietHandler, directory=str(built_book.html))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="book-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture
-def page_and_watch(browser, site):
-    """A fresh offline page, its :class:`PageWatch`, and a screenshot taken if the test fails."""
-    watch = PageWatch(site)
-    context = browser.new_context(service_workers="block", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    watch.attach(context)
-    page = context.new_page()
-    watch.watch(page)
-    yield page, watch
-    context.close()
-
-
-def _fail_msg(page, name: str, what: str, watch: PageWatch | None = None) -> str:
-    extra = f"\n{format_problems(watch.problems())}" if watch is not None and watch.problems() else ""
-    return f"{what}{extra}\nscreenshot: {screenshot(page, name)}"
+# The site, the browser and a fresh offline page are conftest.py's fixtures ``site``,
+# ``browser`` and ``page_and_watch``.
+_fail_msg = fail_message
 
 
 def _open(page, watch: PageWatch, path: str) -> None:
     """Load a page of the site, let its fonts (KaTeX's included) load and the network settle."""
-    url = f"{watch.origin}/{path}"
-    response = page.goto(url, wait_until="load")
-    assert response is not None and response.ok, f"{url} answered {response and response.status}"
+    open_page(page, watch, path)
     try:
         page.evaluate("() => document.fonts.ready.then(() => true)")
     except PlaywrightError as exc:
-        pytest.fail(_fail_msg(page, path.replace("/", "-"), f"fonts never finished loading on {url}: {exc}", watch))
-    page.wait_for_load_state("networkidle")
+        pytest.fail(_fail_msg(page, path.replace("/", "-"), f"fonts never finished loading on {watch.origin}/{path}: {exc}", watch))
 
 
 def _assert_clean(page, watch: PageWatch, name: str) -> None:
@@ -146,56 +97,11 @@ def test_chapter_maths_is_typeset(page_and_watch, chapter):
 
 # --- Figure 1, the kernel-free explorer ------------------------------------------------
 
-_STATE_JS = """(root) => {
-    const img = root.querySelector('img.tl-frames-image');
-    const data = JSON.parse(root.querySelector('.tl-frames-data').textContent);
-    const inputs = Array.from(root.querySelectorAll('input[type=range]'));
-    let idx = 0;
-    inputs.forEach((inp, k) => { idx = idx * data.shape[k] + parseInt(inp.value, 10); });
-    return {
-      src: img.getAttribute('src'),
-      alt: img.getAttribute('alt'),
-      decoded: img.complete && img.naturalWidth > 0,
-      outputs: Array.from(root.querySelectorAll('output')).map(o => o.textContent),
-      values: inputs.map(i => i.value),
-      frame: root.dataset.frame,
-      expectedSrc: data.frames[idx],
-      expectedAlt: data.alts[idx],
-      expectedFrame: String(idx),
-    };
-}"""
-
-
-def _state(fig) -> dict:
-    state = fig.evaluate(_STATE_JS)
-    # keep assertion messages short: the sources are long data: URIs
-    for key in ("src", "expectedSrc"):
-        state[key] = hashlib.sha1((state[key] or "").encode()).hexdigest()[:12]
-    return state
-
-
 def _assert_moved(page, fig, before: dict, how: str, watch: PageWatch, label: str = "ch04-figure1") -> dict:
-    name = f"{label}-{how}"
-    try:
-        page.wait_for_function(
-            "([root, frame]) => root.dataset.frame !== frame", arg=[fig.element_handle(), before["frame"]], timeout=5_000
-        )
-    except Exception:
-        pass  # reported precisely below
-    after = _state(fig)
-    assert after["values"] != before["values"], _fail_msg(page, name, f"{how}: the slider value did not move: {after}")
-    assert after["src"] != before["src"], _fail_msg(page, name, f"{how}: the image did not change ({before} -> {after})")
-    assert after["alt"] != before["alt"], _fail_msg(page, name, f"{how}: the alt text did not change ({before} -> {after})")
-    assert after["outputs"] != before["outputs"], _fail_msg(
-        page, name, f"{how}: the displayed value did not change ({before['outputs']} -> {after['outputs']})"
-    )
-    assert (after["src"], after["alt"], after["frame"]) == (
-        after["expectedSrc"],
-        after["expectedAlt"],
-        after["expectedFrame"],
-    ), _fail_msg(page, name, f"{how}: the frame shown is not the one for the slider values: {after}")
-    assert after["decoded"], _fail_msg(page, name, f"{how}: the new frame did not decode as an image")
-    return after
+    return assert_frame_moved(page, fig, before, f"{label}-{how}", watch, how=how)
+
+
+_state = frame_state
 
 
 @pytest.mark.parametrize(("chapter", "figure"), EXPLORERS)
@@ -203,12 +109,7 @@ def test_figure_explorer_reacts(page_and_watch, chapter, figure):
     page, watch = page_and_watch
     _open(page, watch, chapter)
     label = f"{chapter.split('/')[-1][:4]}-{figure}"
-    selector = f'div.tl-frames[data-tl-frames="{figure}"]'
-    figs = page.locator(selector)
-    assert figs.count() == 1, _fail_msg(page, label, f"expected one {selector}, found {figs.count()}", watch)
-    fig = figs.first
-    fig.scroll_into_view_if_needed()
-    assert fig.is_visible(), _fail_msg(page, label, f"{figure}'s explorer is not visible", watch)
+    fig = find_explorer(page, figure, label, watch)
     img = fig.locator("img.tl-frames-image")
     assert img.is_visible(), _fail_msg(page, label, f"{figure}'s image is not visible", watch)
     slider = fig.locator("label.tl-frames-control input[type=range][data-param]").first
@@ -294,18 +195,10 @@ def test_explorer_is_fine_grained_accessible_sharp_and_lazy(browser, site, chapt
     """>= 11 positions per slider, 44 px sliders that announce their value, a keyboard step that
     loads the next frame from a local file, frames with 2 image pixels per CSS pixel, and only
     the frames the reader needs requested."""
-    watch = PageWatch(site)
-    context = browser.new_context(
-        service_workers="block", viewport={"width": width, "height": 900}, device_scale_factor=2
-    )
-    context.set_default_timeout(TIMEOUT_MS)
-    watch.attach(context)
-    page = context.new_page()
-    watch.watch(page)
-    responses: list[tuple[int, str]] = []
-    page.on("response", lambda r: responses.append((r.status, r.url)))
-    label = f"{chapter.split('/')[-1][:4]}-{figure}-{width}"
-    try:
+    with offline_page(browser, site, width=width, device_scale_factor=2) as (page, watch):
+        responses: list[tuple[int, str]] = []
+        page.on("response", lambda r: responses.append((r.status, r.url)))
+        label = f"{chapter.split('/')[-1][:4]}-{figure}-{width}"
         _open(page, watch, chapter)
         fig = page.locator(f'div.tl-frames[data-tl-frames="{figure}"]').first
         n_explorers = page.locator("div.tl-frames").count()
@@ -360,5 +253,3 @@ def test_explorer_is_fine_grained_accessible_sharp_and_lazy(browser, site, chapt
             page, label, f"{len(requested)} frames requested after one step", watch
         )
         _assert_clean(page, watch, label)
-    finally:
-        context.close()

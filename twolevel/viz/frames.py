@@ -144,23 +144,20 @@ class StaticExplorer:
 
     Examples
     --------
-    >>> from matplotlib.figure import Figure
-    >>> fig = Figure(figsize=(4, 2))
-    >>> (line,) = fig.add_subplot().plot([0, 1], [0, 0])
-    >>> def update(slope):
-    ...     line.set_ydata([0, slope])
-    ...     return f"a line of slope {slope}"
-    >>> e = static_explorer(fig, update, [Control("slope", "Slope", (0, 1, 2), 1)], name="demo", dpi=50)
-    >>> e.index(slope=2), e.alts[e.index(slope=2)]
-    (2, 'a line of slope 2.0')
+    :func:`static_explorer` renders a figure into one (see its example). Built
+    by hand from ready frames, one per value of the control:
+
+    >>> slope = Control("slope", "Slope", (0, 1, 2), 1)
+    >>> e = StaticExplorer("demo", (slope,), ["data:,0", "data:,1", "data:,2"], ["flat", "gentle", "steep"])
+    >>> e.index(slope=2), e.alts[e.index(slope=2)], e.index()
+    (2, 'steep', 1)
     >>> 'data-tl-frames="demo"' in e.to_html()
     True
 
     References
     ----------
-    The book's one helper for kernel-free interactive figures (issue 9 of the
-    project: frames as files, accessible sliders); used for Putnam's Figure 1
-    (p. 441) and Figure 2 (p. 447) and every later explorer.
+    What :func:`static_explorer` returns for Putnam's Figure 1 (p. 441),
+    Figure 2 (p. 447) and every later explorer of the book.
     """
 
     name: str
@@ -301,9 +298,9 @@ def smallest_text_pt(fig: Figure) -> float | None:
 
     References
     ----------
-    The book's one helper for kernel-free interactive figures (issue 9 of the
-    project: frames as files, accessible sliders); used for Putnam's Figure 1
-    (p. 441) and Figure 2 (p. 447) and every later explorer.
+    How :func:`static_explorer` keeps the labels of Putnam's Figure 1 (p. 441),
+    Figure 2 (p. 447) and every later explorer legible on a phone
+    (:data:`MIN_LABEL_CSS_PX`).
     """
     fig.draw_without_rendering()
     sizes = [
