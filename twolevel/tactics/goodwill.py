@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .._checks import check_instance, check_nonnegative, check_real, check_unit
+from .._numerics import bisect
 from ..winsets import Constituency, WinSet, overlap
 from .mixed import rally_outcome
 from .sidepayments import SwingConstituency
@@ -241,14 +242,9 @@ def negotiator_win_set(constituency: SwingConstituency, budget: float) -> WinSet
         return WinSet.empty()
     if cost(0.0) <= b:
         return WinSet(0.0, 1.0)
-    lo, hi = 0.0, 1.0
-    for _ in range(60):
-        mid = 0.5 * (lo + hi)
-        if cost(mid) <= b:
-            hi = mid
-        else:
-            lo = mid
-    return WinSet(hi, 1.0)
+    # The cost falls as the boundary rises: the bracket's low end is where the budget falls short.
+    _, hi = bisect(lambda mid: np.asarray(cost(float(mid)) > b), np.asarray(0.0), np.asarray(1.0), 60)
+    return WinSet(float(hi), 1.0)
 
 
 @dataclass(frozen=True)

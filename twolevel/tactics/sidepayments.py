@@ -56,6 +56,7 @@ from .._checks import (
     check_real,
     check_unit,
 )
+from .._numerics import bisect
 
 __all__ = [
     "SwingConstituency",
@@ -491,12 +492,8 @@ def best_use_of_budget(
         hi = lo + 2.0 * (hi - lo)
         if hi - lo > 1e6:
             break
-    for _ in range(60):
-        mid = 0.5 * (lo + hi)
-        if cost_at(mid) <= b:
-            lo = mid
-        else:
-            hi = mid
+    lo_end, _ = bisect(lambda mid: np.asarray(cost_at(float(mid)) <= b), np.asarray(lo), np.asarray(hi), 60)
+    lo = float(lo_end)
     need, cost = _needs(c, x, lo, prices_)
     payments = np.zeros(c.size)
     chosen = np.argpartition(cost, k - 1)[:k]
