@@ -3,7 +3,8 @@
 A two-page Sphinx project (no execution, no theme) is built with myst-nb and the
 extension: a notebook with a ``hide-input`` and a ``hide-output`` cell, and a page
 with two runs of citations. The browser test (``tests/browser/test_reader_pages.py``)
-runs axe-core on the book's real pages; this test pins the markup itself.
+runs axe-core on the book's real pages; this test pins the markup itself. The
+last test checks ``book/_ext/tl_defer_scripts.py`` on a page context.
 """
 
 from __future__ import annotations
@@ -102,3 +103,33 @@ def test_each_run_of_citations_is_a_list_of_items(site):
     ids = [c["id"] for lst in lists for c in lst.find_all(recursive=False)]
     for ref in soup.select("a.citation-reference"):
         assert ref["href"].lstrip("#") in ids  # the references still reach their entries
+
+
+def test_script_files_are_deferred_but_documentation_options():
+    """book/_ext/tl_defer_scripts.py: every script file defers, but the one inline scripts read at once."""
+    import importlib.util
+
+    from sphinx.builders.html._assets import _JavaScript
+
+    spec = importlib.util.spec_from_file_location("tl_defer_scripts", ROOT / "book" / "_ext" / "tl_defer_scripts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shared = [
+        _JavaScript("_static/documentation_options.js", priority=200),
+        _JavaScript("_static/doctools.js", priority=200),
+        _JavaScript("_static/design-tabs.js", priority=900, **{"data-sd-tabs-storage-prefix": "x-"}),
+        _JavaScript("_static/already.js", defer="defer"),
+        _JavaScript("_static/async.js", **{"async": "async"}),
+        _JavaScript(None, body="var togglebuttonSelector = '.toggle';"),
+    ]
+    context = {"script_files": list(shared)}
+    module.defer_scripts(None, "page", "page.html", context, None)
+    got = {str(js.filename): dict(js.attributes) for js in context["script_files"]}
+    assert got["_static/documentation_options.js"] == {}
+    assert got["_static/doctools.js"] == {"defer": "defer"}
+    assert got["_static/design-tabs.js"] == {"data-sd-tabs-storage-prefix": "x-", "defer": "defer"}
+    assert got["_static/already.js"] == {"defer": "defer"}
+    assert got["_static/async.js"] == {"async": "async"}
+    assert got["None"] == {"body": "var togglebuttonSelector = '.toggle';"}
+    assert [js.priority for js in context["script_files"]] == [js.priority for js in shared]
+    assert shared[1].attributes == {}, "the builder's shared objects were modified"
