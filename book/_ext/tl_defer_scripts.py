@@ -14,7 +14,9 @@ The ``html-page-context`` handler below gives every script file of
 ``script_files`` a ``defer`` attribute, except ``documentation_options.js``,
 which the page's inline scripts read at once (``DOCUMENTATION_OPTIONS.pagename
 = ...``). Inline scripts and scripts already ``async`` or ``defer`` are left as
-they are. Measured with ``benchmarks/pages.py`` (``book/benchmarks.md``).
+they are, and so is Sphinx's search page, whose template loads
+``searchtools.js`` without ``defer``, and that script calls doctools' ``_ready``
+as soon as it runs. Measured with ``benchmarks/pages.py`` (``book/benchmarks.md``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from sphinx.application import Sphinx
 
 # Read by inline scripts as soon as the parser reaches them.
 KEEP_BLOCKING = ("documentation_options.js",)
+# Pages whose own template scripts need the script files at once.
+KEEP_PAGES = ("search",)
 
 
 def _deferred(js: Any) -> Any:
@@ -41,6 +45,8 @@ def _deferred(js: Any) -> Any:
 
 
 def defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    if pagename in KEEP_PAGES:
+        return
     if "script_files" in context:
         context["script_files"] = [_deferred(js) for js in context["script_files"]]
 

@@ -133,3 +133,7 @@ def test_script_files_are_deferred_but_documentation_options():
     assert got["None"] == {"body": "var togglebuttonSelector = '.toggle';"}
     assert [js.priority for js in context["script_files"]] == [js.priority for js in shared]
     assert shared[1].attributes == {}, "the builder's shared objects were modified"
+    # The search page's searchtools.js (in its template, not deferred) calls doctools at once.
+    search = {"script_files": list(shared)}
+    module.defer_scripts(None, "search", "search.html", search, None)
+    assert search["script_files"] == shared and all("defer" not in js.attributes for js in shared[:3])
