@@ -244,53 +244,17 @@ def test_page_loads_cleanly(survey, path, width):
     assert not rep.problems, f"{path} at {width} px:\n{format_problems(rep.problems)}"
 
 
-# Serious findings whose HTML comes from a dependency, none of whose options
-# changes it; each is kept visible by the strict xfail test below, which starts
-# failing (XPASS) as soon as the dependency is fixed or worked around.
-# (axe rule, start of the failing node's selector, where the HTML comes from)
-KNOWN_UPSTREAM = [
-    (
-        "label-content-name-mismatch",
-        "summary",
-        "myst-nb (sphinx_.py) writes <summary aria-label=\"Toggle hidden content\"> around the visible "
-        "label \"Show code cell source\" of every hide-input cell",
-    ),
-    (
-        "aria-required-children",
-        ".citation-list",
-        "docutils 0.21 writes <div role=\"list\"> around citations with the deprecated role "
-        "doc-biblioentry, which is not a listitem",
-    ),
-]
-
-
-def _split_known(violations: list[dict]) -> tuple[list[dict], list[dict]]:
-    """(unexplained, known-upstream): a violation is known when every failing node matches an entry."""
-    unexplained, known = [], []
-    for v in violations:
-        prefixes = [sel for rule, sel, _ in KNOWN_UPSTREAM if rule == v["id"]]
-        nodes = [n.split(": ", 1)[0] for n in v["nodes"]]
-        is_known = prefixes and all(any(sel in n.split(" > ")[-1] or n.startswith(sel) for sel in prefixes) for n in nodes)
-        (known if is_known else unexplained).append(v)
-    return unexplained, known
-
-
 @pytest.mark.parametrize("width", list(WIDTHS))
 @pytest.mark.parametrize("path", PAGES)
 def test_axe_finds_no_serious_violation(survey, path, width):
-    unexplained, _ = _split_known(survey[(path, width)].axe)
-    assert not unexplained, f"{path} at {width} px:\n" + json.dumps(unexplained, indent=1)
+    """No serious or critical finding, with no allow-list.
 
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="serious axe findings in HTML written by myst-nb and docutils (KNOWN_UPSTREAM); "
-    "a fix needs a build-time patch of their HTML (a small local Sphinx extension) or new releases",
-)
-def test_axe_known_upstream_findings_are_gone(survey):
-    found = {(path, width): _split_known(rep.axe)[1] for (path, width), rep in survey.items()}
-    found = {k: [v["id"] for v in vs] for k, vs in found.items() if vs}
-    assert not found, f"known upstream findings still present: {found}"
+    Two findings in HTML written by dependencies (myst-nb's folded-cell summary
+    named "Toggle hidden content", docutils' citation list without list items)
+    are fixed at build time by ``book/_ext/tl_a11y.py``.
+    """
+    violations = survey[(path, width)].axe
+    assert not violations, f"{path} at {width} px:\n" + json.dumps(violations, indent=1)
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -300,24 +264,24 @@ def test_every_image_has_alt_text(survey, path):
     assert not missing, f"{path}: images without alt text: {missing}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the plots drawn by the solutions' code cells (book/ch04_win_sets.md, the cell after "
-    "'sweet-and-sour' plotting Y's expected share; book/ch05_preferences.md, the solution cell at "
-    "plt.subplots(figsize=(4.8, 4.8))) have no `mystnb: image: alt:` metadata, so myst-nb "
-    "writes the file path as alt text; chapters are other helpers' files",
-)
 def test_figures_have_descriptive_alt_text(survey):
-    """The chapters' figures say what they show: a sentence, not a file name or "image"."""
+    """Every image of every page says what it shows: a sentence, not a file name or "image".
+
+    No image is exempt: the book has no decorative images, so one hidden from
+    screen readers (aria-hidden, role="presentation") would be a figure they miss.
+    """
     chapters = [p for p in toc_pages() if "/ch" in p]
     assert chapters
     for path in chapters:
-        images = [i for i in survey[(path, "1366")].images if not i["hidden"]]
-        assert images, f"{path} has no figure"
+        assert survey[(path, "1366")].images, f"{path} has no figure"
+    for path in PAGES:
+        images = survey[(path, "1366")].images
+        hidden = [i["src"] for i in images if i["hidden"]]
+        assert not hidden, f"{path}: images hidden from screen readers: {hidden}"
         for img in images:
             alt = (img["alt"] or "").strip()
             words = re.findall(r"[A-Za-z]+", alt)
-            assert len(words) >= 5 and not re.fullmatch(r"(?i)(image|figure|png|output|.*\.png)", alt), (
+            assert len(words) >= 5 and not re.fullmatch(r"(?i)(image|figure|png|output|.*\.(png|jpe?g|gif|svg|webp))", alt), (
                 f"{path}: alt text does not describe the figure: {alt!r} ({img['src']})"
             )
 
