@@ -29,6 +29,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from .. import twoissue as ti
+from .._checks import check_names
 from .._numerics import reaches_quota
 from ..twoissue.side import BoxSide
 from ..scenarios import Figure2Params, with_overrides
@@ -239,7 +240,8 @@ class Figure2:
     """A reusable drawing of Figure 2 whose artists are updated, never rebuilt.
 
     ``Figure2(state).figure`` is a matplotlib Figure (Agg canvas, no pyplot
-    state). :meth:`update` moves every artist to a new state with
+    state). ``issues`` names the two axes (Putnam's beef and citrus by
+    default; an exercise about another negotiation passes its own). :meth:`update` moves every artist to a new state with
     ``set_data``/``set_position``; no artist is created or removed.
 
     Examples
@@ -256,7 +258,11 @@ class Figure2:
     Putnam (1988), Figure 2, p. 447. Book: chapter 5, the Figure 2 explorer.
     """
 
-    def __init__(self, state: Figure2State, *, size: float = 6.4):
+    def __init__(self, state: Figure2State, *, size: float = 6.4, issues: tuple[str, str] = ("Beef", "Citrus")):
+        names = check_names("issues", issues)
+        if len(names) != 2:
+            raise ValueError(f"issues must name the two issues (horizontal axis, then vertical), got {len(names)} names")
+        first, second = names
         self.figure = Figure(figsize=(size, size))
         FigureCanvasAgg(self.figure)
         ax = self.ax = self.figure.add_axes((0.13, 0.1, 0.76, 0.76))
@@ -267,8 +273,8 @@ class Figure2:
         ax.set_yticks([])
         for spine in ax.spines.values():
             spine.set_linewidth(1.5)
-        ax.set_xlabel("Beef  (A's gain \u2192)", fontsize=13, labelpad=22)
-        ax.set_ylabel("Citrus  (A's gain \u2192)", fontsize=13, labelpad=30)
+        ax.set_xlabel(f"{first}  (A's gain \u2192)", fontsize=13, labelpad=22)
+        ax.set_ylabel(f"{second}  (A's gain \u2192)", fontsize=13, labelpad=30)
         for x, y, label, ha, va in ((1.01, 1.01, "AM", "left", "bottom"), (-0.01, -0.01, "BM", "right", "top")):
             ax.text(x, y, label, ha=ha, va=va, transform=ax.transAxes, fontsize=14, fontweight="bold", clip_on=False)
         self._shade = ax.imshow(

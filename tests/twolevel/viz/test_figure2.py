@@ -140,3 +140,16 @@ def test_bad_arguments():
         figure2_state(grid=5)
     with pytest.raises(TypeError, match="alpha must be a real number"):
         figure2_state(alpha="x")
+
+
+def test_axes_name_putnams_issues_unless_told_otherwise():
+    state = figure2_state()
+    assert Figure2(state).ax.get_xlabel().startswith("Beef")
+    assert Figure2(state).ax.get_ylabel().startswith("Citrus")
+    drawing = Figure2(state, issues=("Seaborne weapons", "Airborne weapons"))
+    assert drawing.ax.get_xlabel().startswith("Seaborne weapons")
+    assert drawing.ax.get_ylabel().startswith("Airborne weapons")
+    with pytest.raises(ValueError, match="issues must name the two issues"):
+        Figure2(state, issues=("Beef",))
+    with pytest.raises(TypeError, match="issues"):
+        Figure2(state, issues="Beef and citrus")
