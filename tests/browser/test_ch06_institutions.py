@@ -1,24 +1,27 @@
-"""Chapter 6 in a real browser, offline: the institutions explorer reacts to both sliders.
+"""Chapter 6 in a real browser, offline: the institutions explorers react to their sliders.
 
 The built book is served on 127.0.0.1 and Chromium may reach nothing else (see
 ``browser_support``). Each slider is moved with the keyboard, as a reader would,
 and the frame shown must then be the model's for the new values: its alt text
 is compared with :func:`twolevel.viz.institutions_state` at the chapter's
-default parameters.
+parameters (the defaults for the rule x discipline explorer; the parameters
+cell, read from the chapter, for the rule x autonomy explorer).
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from browser_support import PageWatch, chromium, format_problems, screenshot
 from twolevel.viz import institutions_state
-from twolevel.viz.figure_institutions import DISCIPLINES, QUOTAS
+from twolevel.viz.figure_institutions import AUTONOMIES, DISCIPLINES, QUOTAS
 
 pytestmark = pytest.mark.slow
 
@@ -108,6 +111,66 @@ def test_institutions_explorer_reacts_to_rule_and_discipline(site, width):
         assert after_disc["alt"] == expected and after_disc["src"] != after_rule["src"], _fail(
             page, label, f"after moving discipline: {after_disc['alt']!r}, expected {expected!r}", watch
         )
+        problems = watch.problems()
+        assert not problems, _fail(page, label, f"page not clean:\n{format_problems(problems)}", watch)
+        context.close()
+
+
+def _chapter_parameters() -> dict:
+    """The UPPER_CASE values of Chapter 6's parameters cell."""
+    text = (Path(__file__).resolve().parents[2] / "book" / "ch06_institutions.md").read_text()
+    cell = re.search(r":tags: \[parameters\]\n(.*?)\n```", text, re.S)
+    assert cell is not None, "Chapter 6 has no parameters cell"
+    namespace: dict = {}
+    exec(cell.group(1), namespace)
+    return {k: v for k, v in namespace.items() if k.isupper()}
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_rule_and_autonomy_explorer_reacts_to_autonomy(site, width):
+    p = _chapter_parameters()
+
+    def model(quota_x: float, autonomy: float) -> str:
+        return institutions_state(
+            p["SPREAD_US"], p["AUTONOMY_SPREAD_Y"], quota_x, p["QUOTA_PARTNER"], p["EXPLORER_DISCIPLINE"], autonomy
+        ).alt_text()
+
+    with chromium() as browser:
+        watch = PageWatch(site)
+        context = browser.new_context(service_workers="block", viewport={"width": width, "height": 900})
+        context.set_default_timeout(TIMEOUT_MS)
+        watch.attach(context)
+        page = context.new_page()
+        watch.watch(page)
+        response = page.goto(f"{site}/{CHAPTER6}", wait_until="load")
+        assert response is not None and response.ok
+        page.wait_for_load_state("networkidle")
+        label = f"ch06-rule-and-autonomy-{width}"
+        fig = page.locator('[data-tl-frames="rule-and-autonomy"]')
+        assert fig.count() == 1, _fail(page, label, f"expected one rule x autonomy explorer, found {fig.count()}", watch)
+        fig = fig.first
+        fig.scroll_into_view_if_needed()
+        assert fig.is_visible(), _fail(page, label, "the explorer is not visible", watch)
+        sliders = fig.locator("input[type=range]")
+        assert sliders.count() == 2, _fail(page, label, f"expected 2 sliders, found {sliders.count()}", watch)
+        assert sliders.nth(1).get_attribute("data-param") == "autonomy"
+        start = _shown(fig)
+        assert start["decoded"] and start["alt"] == model(QUOTAS[0], AUTONOMIES[0]), _fail(
+            page, label, f"the first frame is not the model's initial state: {start['alt']}", watch
+        )
+        # Autonomy: three steps right with the keyboard.
+        sliders.nth(1).focus()
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        page.wait_for_function("([r, a]) => r.querySelector('img').getAttribute('alt') !== a",
+                               arg=[fig.element_handle(), start["alt"]], timeout=5_000)
+        page.wait_for_function("(r) => r.querySelector('img').complete", arg=fig.element_handle(), timeout=5_000)
+        after = _shown(fig)
+        expected = model(QUOTAS[0], AUTONOMIES[3])
+        assert after["alt"] == expected and after["src"] != start["src"] and after["decoded"], _fail(
+            page, label, f"after moving autonomy: {after['alt']!r}, expected {expected!r}", watch
+        )
+        assert after["values"] == ["0", "3"], _fail(page, label, f"slider positions {after['values']}", watch)
         problems = watch.problems()
         assert not problems, _fail(page, label, f"page not clean:\n{format_problems(problems)}", watch)
         context.close()
