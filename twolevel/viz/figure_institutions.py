@@ -42,10 +42,16 @@ _X_COLOUR = "#08519c"
 _Y_COLOUR = "#a63603"
 _FEASIBLE = "#9ecae1"
 
-#: Slider positions of the static explorer (11 each: 121 frames).
+#: Slider positions of the static explorers (11 each: 121 frames for two sliders).
 QUOTAS = tuple(round(0.5 + 0.05 * i, 2) for i in range(11))
 DISCIPLINES = tuple(round(0.05 * i, 2) for i in range(11))
 AUTONOMIES = tuple(round(0.1 * i, 1) for i in range(11))
+#: The levers a static explorer can move: slider label and short name.
+_LEVERS = {
+    "quota_x": ("X's ratification quota", "rule"),
+    "discipline": ("Share of X's members who follow the leader", "discipline"),
+    "autonomy": ("Autonomy of X's decision-makers", "autonomy"),
+}
 
 
 @dataclass(frozen=True)
@@ -181,11 +187,45 @@ def institutions_static_explorer(
     spread_x: float = 0.9,
     spread_y: float = 0.6,
     quota_y: float = 0.5,
+    levers: tuple[str, str] = ("quota_x", "discipline"),
+    quota_x: float = 0.5,
+    discipline: float = 0.0,
+    autonomy: float = 0.0,
     quotas: tuple[float, ...] = QUOTAS,
     disciplines: tuple[float, ...] = DISCIPLINES,
-    autonomy: float = 0.0,
+    autonomies: tuple[float, ...] = AUTONOMIES,
 ) -> StaticExplorer:
-    """X's rule and discipline as sliders, in the static page (no kernel).
+    r"""Two of X's three institutional levers as sliders, in the static page (no kernel).
+
+    A static explorer stores one picture per combination of its sliders'
+    positions, so the three levers of the live explorer (11 positions each:
+    :math:`11^3 = 1331` frames) are split into pairs of sliders
+    (:math:`11^2 = 121` frames each): ``levers`` names the two that move, and
+    the third is held at its keyword value.
+
+    Parameters
+    ----------
+    spread_x, spread_y : float
+        X's and Y's reservation values are uniform on :math:`[0, s]`.
+    quota_y : float
+        Y's ratification quota.
+    levers : pair of str
+        The two levers that move, two distinct names among ``"quota_x"`` (X's
+        ratification quota, :math:`q`), ``"discipline"`` (the share :math:`d`
+        of X's members who follow the leader) and ``"autonomy"`` (the weight
+        :math:`a` of the decision-maker's own judgement); their order is the
+        sliders' order.
+    quota_x, discipline, autonomy : float
+        The held lever's value; for a moving lever, the slider starts at the
+        value of its grid nearest to it.
+    quotas, disciplines, autonomies : tuple of float
+        The positions of each lever's slider (11 each by default).
+
+    Returns
+    -------
+    StaticExplorer
+        Named ``"institutions"`` for the rule and discipline, otherwise after
+        its levers (``"rule-and-autonomy"``, ``"discipline-and-autonomy"``).
 
     Examples
     --------
@@ -193,31 +233,70 @@ def institutions_static_explorer(
     >>> e = institutions_static_explorer(quotas=(0.5, 1.0), disciplines=(0.0, 0.5))
     >>> len(e.frames), "deadlock" in e.alts[e.index(quota_x=1.0, discipline=0.0)]
     (4, True)
+    >>> e = institutions_static_explorer(levers=("quota_x", "autonomy"), quotas=(0.5, 1.0), autonomies=(0.0, 1.0))
+    >>> e.name, "deadlock" in e.alts[e.index(quota_x=1.0, autonomy=0.0)], "deadlock" in e.alts[-1]
+    ('rule-and-autonomy', True, False)
+    >>> institutions_static_explorer(levers=("quota_x", "wealth"))
+    Traceback (most recent call last):
+    ...
+    ValueError: levers must be two distinct names among ('quota_x', 'discipline', 'autonomy'), got ('quota_x', 'wealth')
 
     References
     ----------
-    Putnam (1988), pp. 448-449. Book: chapter 6, the institutions explorer.
+    Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorers.
     """
-    drawing = InstitutionsFigure(institutions_state(spread_x, spread_y, quotas[0], quota_y, disciplines[0], autonomy))
+    names = tuple(_LEVERS)
+    if (
+        not isinstance(levers, (tuple, list))
+        or len(levers) != 2
+        or levers[0] == levers[1]
+        or not all(isinstance(lv, str) and lv in _LEVERS for lv in levers)
+    ):
+        raise ValueError(f"levers must be two distinct names among {names}, got {levers!r}")
+    held: dict[str, float] = {"quota_x": quota_x, "discipline": discipline, "autonomy": autonomy}
+    grids = {"quota_x": tuple(quotas), "discipline": tuple(disciplines), "autonomy": tuple(autonomies)}
+    controls = []
+    for lever in levers:
+        values = grids[lever]
+        label, _ = _LEVERS[lever]
+        start = min(values, key=lambda v: abs(v - held[lever])) if values else 0.0
+        controls.append(Control(lever, label, values, start))
 
-    def update(quota_x: float, discipline: float) -> str:
-        drawing.update(institutions_state(spread_x, spread_y, quota_x, quota_y, discipline, autonomy))
+    def state(**moving: float) -> InstitutionsState:
+        v = {**held, **moving}
+        return institutions_state(spread_x, spread_y, v["quota_x"], quota_y, v["discipline"], v["autonomy"])
+
+    drawing = InstitutionsFigure(state(**{c.name: c.initial for c in controls}))
+
+    def update(**moving: float) -> str:
+        drawing.update(state(**moving))
         return drawing.state.alt_text()
 
+    (fixed,) = (lv for lv in names if lv not in levers)
+    if set(levers) == {"quota_x", "discipline"}:
+        name = "institutions"
+    else:
+        name = "-and-".join(_LEVERS[lv][1] for lv in levers)
     return static_explorer(
         drawing.figure,
         update,
-        [
-            Control("quota_x", "X's ratification quota", quotas, quotas[0]),
-            Control("discipline", "Share of X's members who follow the leader", disciplines, disciplines[0]),
-        ],
-        name="institutions",
+        controls,
+        name=name,
         caption=(
             f"Reservation values uniform on [0, {spread_x:g}] for X and [0, {spread_y:g}] for Y; "
-            f"Y ratifies by {quota_y:.0%}; X's autonomy {autonomy:g}. The diamond is the Nash agreement."
+            f"Y ratifies by {quota_y:.0%}; {_held_text(fixed, held[fixed])}. The diamond is the Nash agreement."
         ),
         dpi=90,
     )
+
+
+def _held_text(lever: str, value: float) -> str:
+    """The caption's words for the lever that does not move."""
+    if lever == "quota_x":
+        return f"X ratifies by {value:.0%}"
+    if lever == "discipline":
+        return f"{value:.0%} of X's members follow the leader"
+    return f"X's autonomy {value:g}"
 
 
 def institutions_explorer(**kwargs: float) -> InstitutionsExplorer:

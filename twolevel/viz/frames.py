@@ -9,8 +9,11 @@ network.
 Frames are lossless WebP images of the figure reduced to a 64-colour palette
 (measured on Figures 1 and 2: about 20% smaller than the same palette as PNG,
 a quarter of a full-colour PNG, and free of the ringing lossy WebP puts
-around text). They are rendered at twice the size they are shown at, so
-they stay sharp on screens with a device pixel ratio of 2, and the figure is
+around text). Each frame is drawn once on an Agg canvas and encoded from its
+pixel buffer (no PNG round trip), and a frame whose pixels repeat an earlier
+one's shares its encoding. Frames are rendered at twice the size they are
+shown at, so they stay sharp on screens with a device pixel ratio of 2, and
+the figure is
 narrowed, if needed, until its smallest text is at least
 :data:`MIN_LABEL_CSS_PX` CSS pixels tall on a phone (the image then
 :data:`PHONE_IMAGE_CSS_PX` wide).
@@ -39,11 +42,14 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -67,6 +73,12 @@ PHONE_IMAGE_CSS_PX = 340.0
 PIXEL_RATIO = 2
 #: Colours of a frame's palette: enough for anti-aliased text and the shaded regions.
 PALETTE_COLOURS = 64
+#: Lossless WebP encoder settings: ``method`` (0-6) and ``quality`` (in lossless
+#: mode, the compression effort, 0-100). Measured on the book's four explorers
+#: (book/benchmarks.md): 2 and 25 encode in 40% of the time of 4 and 100, and the
+#: files are within 3% of the same size.
+WEBP_METHOD = 2
+WEBP_EFFORT = 25
 #: Folder of the frame files in the built site.
 FRAMES_DIR = "_images/tl-frames"
 _DATA_URI = re.compile(r"data:image/(webp|png);base64,([A-Za-z0-9+/=]+)")
@@ -219,7 +231,8 @@ class StaticExplorer:
     @property
     def label(self) -> str:
         """Accessible name of the explorer: what it shows and what its sliders move."""
-        return f"Explorer of {self.name.replace('figure', 'Figure ')}: " + ", ".join(c.label for c in self.controls)
+        title = self.name.replace("figure", "Figure ").replace("-", " ")
+        return f"Explorer of {title}: " + ", ".join(c.label for c in self.controls)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -316,23 +329,59 @@ def _phone_text_px(size_pt: float, width_in: float) -> float:
     return size_pt / 72.0 * PHONE_IMAGE_CSS_PX / width_in
 
 
-def _frame_data_uri(fig: Figure, dpi: float) -> str:
+@contextmanager
+def _agg_at(fig: Figure, dpi: float) -> Iterator[FigureCanvasAgg]:
+    """Draw ``fig`` on its own Agg canvas at ``dpi`` inside the block; its canvas and dpi are restored after.
+
+    This is what ``savefig`` does for one file; doing it once per explorer lets
+    each frame cost a single draw (``savefig`` draws twice when the figure has a
+    layout engine: a layout pass, then the render) and no PNG round trip.
+    """
+    canvas, old_dpi = fig.canvas, fig.dpi
+    agg = FigureCanvasAgg(fig)
+    fig.dpi = dpi
+    try:
+        yield agg
+    finally:
+        fig.dpi = old_dpi
+        fig.set_canvas(canvas)
+
+
+def _encode_frame(rgba: np.ndarray[Any, np.dtype[np.uint8]]) -> str:
+    """A drawn RGBA buffer (rows x columns x 4) as a lossless palette WebP ``data:`` URI."""
     from PIL import Image
 
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
-    rgb = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
+    rgb = Image.fromarray(rgba).convert("RGB")
     palette = rgb.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     out = io.BytesIO()
-    palette.save(out, format="WEBP", lossless=True, quality=100, method=4)
+    palette.save(out, format="WEBP", lossless=True, quality=WEBP_EFFORT, method=WEBP_METHOD)
     return "data:image/webp;base64," + base64.b64encode(out.getvalue()).decode("ascii")
 
 
-def _pixel_size(data_uri: str) -> tuple[int, int]:
-    from PIL import Image
+def _render_frames(
+    fig: Figure, update: Callable[..., str], combos: list[dict[str, Any]], dpi: float
+) -> tuple[list[str], list[str], tuple[int, int]]:
+    """Alt texts, frames and pixel size of ``fig`` after ``update(**combo)`` for each combination.
 
-    with Image.open(io.BytesIO(base64.b64decode(data_uri.split(",", 1)[1]))) as img:
-        return img.size
+    Each frame is drawn once; a frame whose pixels equal an earlier frame's
+    (two slider positions the model maps to the same picture) reuses that
+    frame's encoding instead of quantising and encoding it again.
+    """
+    frames: list[str] = []
+    alts: list[str] = []
+    seen: dict[bytes, str] = {}
+    with _agg_at(fig, dpi) as canvas:
+        for kwargs in combos:
+            alts.append(update(**kwargs))
+            # matplotlib's Agg backend has no type annotations.
+            canvas.draw()  # type: ignore[no-untyped-call]
+            rgba = np.asarray(canvas.buffer_rgba())  # type: ignore[no-untyped-call]
+            key = hashlib.sha256(rgba.data).digest()
+            if key not in seen:
+                seen[key] = _encode_frame(rgba)
+            frames.append(seen[key])
+        size = canvas.get_width_height(physical=True)
+    return frames, alts, size
 
 
 def static_explorer(
@@ -405,18 +454,14 @@ def static_explorer(
     if smallest is not None and _phone_text_px(smallest, width_in) < MIN_LABEL_CSS_PX:
         width_in = smallest / 72.0 * PHONE_IMAGE_CSS_PX / MIN_LABEL_CSS_PX
         fig.set_size_inches(width_in, height_in)
-    render_dpi = PIXEL_RATIO * dpi
-    frames: list[str] = []
-    alts: list[str] = []
-    for combo in itertools.product(*(c.values for c in controls)):
-        kwargs: dict[str, Any] = {c.name: v for c, v in zip(controls, combo)}
-        alts.append(update(**kwargs))
-        frames.append(_frame_data_uri(fig, render_dpi))
+    grid = itertools.product(*(c.values for c in controls))
+    combos = [{c.name: v for c, v in zip(controls, combo)} for combo in grid]
+    frames, alts, pixels = _render_frames(fig, update, combos, PIXEL_RATIO * dpi)
     # Leave the figure showing the initial state, as the page does on load.
     update(**{c.name: c.initial for c in controls})
     # The CSS size is the frames' pixel size over the pixel ratio, rounded down,
     # so the image always has at least PIXEL_RATIO pixels per CSS pixel.
-    width, height = (px // PIXEL_RATIO for px in _pixel_size(frames[0]))
+    width, height = (px // PIXEL_RATIO for px in pixels)
     # On a phone the image is PHONE_IMAGE_CSS_PX wide, or its own CSS width if narrower.
     shown = min(PHONE_IMAGE_CSS_PX, width)
     smallest = smallest_text_pt(fig)

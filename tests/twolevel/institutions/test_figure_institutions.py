@@ -64,3 +64,63 @@ def test_paradox_figure_shows_both_effects():
     assert np.all(np.diff(share) <= 1e-12) and share[0] > share[-1]
     with pytest.raises(ValueError, match="autonomies"):
         paradox_figure(autonomies=[1.5])
+
+
+@pytest.mark.parametrize("held", [0.0, 0.3])
+def test_rule_and_autonomy_explorer_holds_discipline_and_follows_the_model(held):
+    grid = (0.5, 0.75, 1.0)
+    e = institutions_static_explorer(
+        spread_y=0.7, levers=("quota_x", "autonomy"), discipline=held, quotas=grid, autonomies=(0.0, 0.5, 1.0)
+    )
+    assert e.name == "rule-and-autonomy" and [c.name for c in e.controls] == ["quota_x", "autonomy"]
+    assert len(e.frames) == 9 and f"{held:.0%} of X's members follow the leader" in e.caption
+    for q in grid:
+        for a in (0.0, 0.5, 1.0):
+            expected = institutions_state(spread_y=0.7, quota_x=q, discipline=held, autonomy=a).alt_text()
+            assert e.alts[e.index(quota_x=q, autonomy=a)] == expected
+    # The paradox of state strength on the sliders: at unanimity, autonomy turns the deadlock
+    # into an agreement, and X's share never rises with autonomy under any rule.
+    assert "deadlock" in e.alts[e.index(quota_x=1.0, autonomy=0.0)]
+    assert "deadlock" not in e.alts[e.index(quota_x=1.0, autonomy=1.0)]
+    for q in grid:
+        states = [institutions_state(spread_y=0.7, quota_x=q, discipline=held, autonomy=a) for a in (0.0, 0.5, 1.0)]
+        shares = [s.outcome.share_x for s in states]
+        known = [s for s in shares if s is not None]
+        assert all(b <= a + 1e-12 for a, b in zip(known, known[1:]))
+
+
+def test_the_default_pair_is_unchanged_and_the_held_autonomy_counts():
+    e = institutions_static_explorer(quotas=(0.5, 1.0), disciplines=(0.0, 0.5), autonomy=0.4)
+    assert e.name == "institutions" and [c.name for c in e.controls] == ["quota_x", "discipline"]
+    assert e.alts[e.index(quota_x=1.0, discipline=0.0)] == institutions_state(quota_x=1.0, autonomy=0.4).alt_text()
+    assert "X's autonomy 0.4" in e.caption
+
+
+def test_discipline_and_autonomy_pair_starts_at_the_nearest_positions():
+    e = institutions_static_explorer(
+        levers=("autonomy", "discipline"),
+        quota_x=0.9,
+        discipline=0.27,
+        disciplines=(0.0, 0.25, 0.5),
+        autonomies=(0.0, 1.0),
+    )
+    assert e.name == "autonomy-and-discipline" and "X ratifies by 90%" in e.caption
+    assert [c.initial for c in e.controls] == [0.0, 0.25]
+    assert e.alts[e.index()] == institutions_state(quota_x=0.9, discipline=0.25).alt_text()
+
+
+@pytest.mark.parametrize(
+    "levers",
+    [
+        ("quota_x",),
+        ("quota_x", "quota_x"),
+        ("quota_x", "wealth"),
+        ("quota_x", "discipline", "autonomy"),
+        "quota_x",
+        None,
+    ],
+)
+def test_bad_levers_are_refused_naming_the_parameter(levers):
+    accepted = r"\('quota_x', 'discipline', 'autonomy'\)"
+    with pytest.raises(ValueError, match=rf"^levers must be two distinct names among {accepted}"):
+        institutions_static_explorer(levers=levers, quotas=(0.5, 1.0), disciplines=(0.0, 0.5))

@@ -142,3 +142,57 @@ def test_bad_arguments_are_rejected():
     fig = Figure()
     with pytest.raises(ValueError, match="dpi must be positive"):
         static_explorer(fig, lambda q: "", [Control("q", "q", (0, 1), 0)], name="x", dpi=0)
+
+
+def _rgb(uri: str) -> bytes:
+    return _image(uri).convert("RGB").tobytes()
+
+
+def test_frames_are_drawn_once_as_savefig_would_and_the_figure_is_restored():
+    """Each frame is one draw on an Agg canvas (no second layout pass, no PNG round trip): its pixels are
+    exactly those of ``savefig`` at the same dpi, quantised as before; the figure keeps its canvas and dpi."""
+    d = Figure1(figure1_state(spread_x=0.6, quota_x=0.5, spread_y=0.9, quota_y=0.5))
+    fig = d.figure
+    canvas, dpi = fig.canvas, fig.dpi
+    draws = []
+    draw = fig.draw
+    fig.draw = lambda renderer: (draws.append(renderer), draw(renderer))  # type: ignore[method-assign]
+
+    def update(quota_y: float) -> str:
+        d.update(figure1_state(spread_x=0.6, quota_x=0.5, spread_y=0.9, quota_y=quota_y))
+        return f"Y's quota {quota_y}"
+
+    e = static_explorer(fig, update, [Control("quota_y", "Y's quota", (0.5, 0.8, 0.5), 0.5)], name="t", dpi=90)
+    assert fig.canvas is canvas and fig.dpi == dpi
+    # one draw per frame, plus the two layout passes that measure the smallest text (before and after)
+    assert len(draws) == len(e.frames) + 2
+    del fig.draw
+    # The reference: what the helper did before, savefig per frame, on a twin figure laid out the same way
+    # (a constrained layout starts from the previous one, so the twin repeats the same steps).
+    twin = Figure1(figure1_state(spread_x=0.6, quota_x=0.5, spread_y=0.9, quota_y=0.5))
+    fr.smallest_text_pt(twin.figure)
+    twin.figure.set_size_inches(*fig.get_size_inches())
+    for uri, q in zip(e.frames, (0.5, 0.8)):
+        twin.update(figure1_state(spread_x=0.6, quota_x=0.5, spread_y=0.9, quota_y=q))
+        buf = io.BytesIO()
+        twin.figure.savefig(buf, format="png", dpi=fr.PIXEL_RATIO * 90)
+        rgb = Image.open(buf).convert("RGB")
+        want = rgb.quantize(colors=fr.PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        assert _rgb(uri) == want.convert("RGB").tobytes()
+    # Equal pictures are encoded once and share their data.
+    assert e.frames[0] is e.frames[2]
+
+
+def test_two_builds_give_identical_frames():
+    """The frame files are named by their content's hash: a rebuild must give the same bytes."""
+
+    def build() -> list[str]:
+        d = Figure1(figure1_state(spread_x=0.6, quota_x=0.5, spread_y=0.9, quota_y=0.5))
+
+        def update(quota_y: float) -> str:
+            d.update(figure1_state(spread_x=0.6, quota_x=0.5, spread_y=0.9, quota_y=quota_y))
+            return f"Y's quota {quota_y}"
+
+        return static_explorer(d.figure, update, [Control("quota_y", "q", (0.5, 0.8), 0.5)], name="t", dpi=90).frames
+
+    assert build() == build()
