@@ -38,10 +38,32 @@ def test_import_is_light():
     assert out.strip() == "[]"
 
 
-def test_every_numpy_only_module_is_imported_eagerly():
-    code = f"import sys, twolevel; print([m for m in {MODEL_MODULES!r} if m not in sys.modules])"
+#: Chapters 6 and 7's subpackages, loaded on the first use of one of their names.
+DEFERRED = ["twolevel.institutions", "twolevel.tactics"]
+
+
+def test_every_other_numpy_only_module_is_imported_eagerly():
+    eager = [m for m in MODEL_MODULES if m not in DEFERRED]
+    code = f"import sys, twolevel; print([m for m in {eager!r} if m not in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_deferred_subpackages_load_on_first_use_of_a_name():
+    code = (
+        "import sys, twolevel as tl; before = [m for m in {d!r} if m in sys.modules]; "
+        "tl.two_thirds; mid = [m for m in {d!r} if m in sys.modules]; "
+        "from twolevel import cheapest_package; print(before, mid, [m for m in {d!r} if m in sys.modules])"
+    ).format(d=DEFERRED)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[] ['twolevel.institutions'] ['twolevel.institutions', 'twolevel.tactics']"
+
+
+def test_deferred_name_lists_match_the_subpackages():
+    """tl's list of each deferred subpackage's names is its __all__, exactly (a new name must be added)."""
+    for name in DEFERRED:
+        module = importlib.import_module(name)
+        assert sorted(tl._DEFERRED[name.rsplit(".", 1)[1]]) == sorted(module.__all__), name
 
 
 def test_every_public_name_of_every_model_module_is_in_tl():
