@@ -11,6 +11,8 @@ cell, read from the chapter, for the rule x autonomy explorer).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,14 +42,21 @@ def _shown(fig) -> dict:
     )
 
 
-@pytest.mark.parametrize("width", [1366, 390])
-def test_institutions_explorer_reacts_to_rule_and_discipline(browser, site, width):
+@contextmanager
+def _explorer(browser, site: str, width: int, name: str, what: str) -> Iterator[tuple]:
+    """Chapter 6 opened offline at ``width``; its two-slider explorer ``name``, found and scrolled into view."""
     with offline_page(browser, site, width=width) as (page, watch):
         open_page(page, watch, CHAPTER6)
-        label = f"ch06-institutions-{width}"
-        fig = find_explorer(page, "institutions", label, watch, what="institutions explorer")
+        label = f"ch06-{name}-{width}"
+        fig = find_explorer(page, name, label, watch, what=what)
         sliders = fig.locator("input[type=range]")
         assert sliders.count() == 2, _fail(page, label, f"expected 2 sliders, found {sliders.count()}", watch)
+        yield page, watch, label, fig, sliders
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_institutions_explorer_reacts_to_rule_and_discipline(browser, site, width):
+    with _explorer(browser, site, width, "institutions", "institutions explorer") as (page, watch, label, fig, sliders):
         start = _shown(fig)
         assert start["decoded"] and start["alt"] == institutions_state().alt_text(), _fail(
             page, label, f"the first frame is not the model's initial state: {start['alt']}", watch
@@ -96,12 +105,7 @@ def test_rule_and_autonomy_explorer_reacts_to_autonomy(browser, site, width):
             p["SPREAD_US"], p["AUTONOMY_SPREAD_Y"], quota_x, p["QUOTA_PARTNER"], p["EXPLORER_DISCIPLINE"], autonomy
         ).alt_text()
 
-    with offline_page(browser, site, width=width) as (page, watch):
-        open_page(page, watch, CHAPTER6)
-        label = f"ch06-rule-and-autonomy-{width}"
-        fig = find_explorer(page, "rule-and-autonomy", label, watch, what="rule x autonomy explorer")
-        sliders = fig.locator("input[type=range]")
-        assert sliders.count() == 2, _fail(page, label, f"expected 2 sliders, found {sliders.count()}", watch)
+    with _explorer(browser, site, width, "rule-and-autonomy", "rule x autonomy explorer") as (page, watch, label, fig, sliders):
         assert sliders.nth(1).get_attribute("data-param") == "autonomy"
         start = _shown(fig)
         assert start["decoded"] and start["alt"] == model(QUOTAS[0], AUTONOMIES[0]), _fail(
