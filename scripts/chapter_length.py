@@ -61,9 +61,13 @@ ROLE = re.compile(r"\{([\w:-]+)\}`([^`]*)`")
 LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 INLINE_MATH = re.compile(r"(?<!\$)\$(?!\$)[^$\n]+\$")
 LABEL = re.compile(r"^\(([\w:.-]+)\)=\s*$")
-OPEN_COLON = re.compile(r"^(:{3,})\{([\w:-]+)\}")
-OPEN_TICKS = re.compile(r"^(`{3,}|~{3,})")
-SKIPPED_DIRECTIVES = {"exercise", "solution", "solution-start", "exercise-start"}
+#: Directives whose contents are not running prose (code, maths, exercises and
+#: their solutions, generated lists); a fence without a directive is code too.
+DROPPED_DIRECTIVES = {
+    "code-cell", "code", "code-block", "sourcecode", "math", "raw", "raw-cell", "eval-rst",
+    "exercise", "solution", "exercise-start", "exercise-end", "solution-start", "solution-end",
+    "bibliography", "tableofcontents", "glue:figure", "glue:math", "glue", "literalinclude",
+}
 SKIPPED_SECTIONS = ("-claims", "-exercises", "-deeper-exercises")
 
 
@@ -107,33 +111,52 @@ def _role_words(match: re.Match[str]) -> str:
     return f" {body} "
 
 
+def _fence(stripped: str) -> tuple[str, str | None] | None:
+    """``(fence, directive name or None)`` if ``stripped`` opens a fence."""
+    m = re.match(r"^(`{3,}|~{3,}|:{3,})\s*(?:\{([\w:-]+)\})?", stripped)
+    if m is None or (m.group(1)[0] == ":" and m.group(2) is None):
+        return None
+    return m.group(1), m.group(2)
+
+
+def _closes(stripped: str, fence: str) -> bool:
+    return len(stripped) >= len(fence) and set(stripped) == {fence[0]}
+
+
 def prose_lines(text: str) -> list[str | tuple[str, str]]:
     """The source's prose lines, with ``("label", name)`` markers for labels.
 
-    Drops the front matter, code cells and other backtick fences, exercise and
-    solution blocks (whatever their contents), display maths, directive
-    option lines, comments and the fence lines of the remaining directives.
+    Drops the front matter; code cells, code blocks and maths; exercise and
+    solution blocks (whatever their contents); display maths; directive fence
+    lines, options and comments. The contents of other directives
+    (admonitions, ``prf`` statements, figures) are prose and are kept.
     """
     lines = text.splitlines()
     if lines and lines[0].strip() == "---":
         end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
         lines = lines[end + 1 :]
     out: list[str | tuple[str, str]] = []
-    ticks: str | None = None  # the fence that opened a code block we are inside
-    skip_colons: str | None = None  # the fence of an exercise/solution block we are inside
+    stack: list[tuple[str, str]] = []  # open fences: (fence, "prose" | "drop")
+    options = False  # inside a directive's YAML option block
     in_math = False
     in_comment = False
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
-        if ticks is not None:
-            if stripped.startswith(ticks) and set(stripped) <= set(ticks[0]):
-                ticks = None
+        if options:
+            options = stripped != "---"
             continue
-        if skip_colons is not None:
-            if stripped == skip_colons:
-                skip_colons = None
-            elif (m := OPEN_TICKS.match(stripped)) is not None:
-                ticks = m.group(1)
+        if stack and _closes(stripped, stack[-1][0]):
+            stack.pop()
+            continue
+        opened = _fence(stripped)
+        if opened is not None:
+            fence, name = opened
+            dropping = bool(stack) and stack[-1][1] == "drop"
+            keep = not dropping and name is not None and name not in DROPPED_DIRECTIVES
+            stack.append((fence, "prose" if keep else "drop"))
+            options = keep and i + 1 < len(lines) and lines[i + 1].strip() == "---"
+            continue
+        if stack and stack[-1][1] == "drop":
             continue
         if in_comment:
             in_comment = "-->" not in stripped
@@ -146,19 +169,10 @@ def prose_lines(text: str) -> list[str | tuple[str, str]]:
             continue
         if in_math:
             continue
-        if (m := OPEN_TICKS.match(stripped)) is not None:
-            ticks = m.group(1)
-            continue
-        if (m := OPEN_COLON.match(stripped)) is not None:
-            if m.group(2) in SKIPPED_DIRECTIVES:
-                skip_colons = m.group(1)
-            continue
         if (m := LABEL.match(stripped)) is not None:
             out.append(("label", m.group(1)))
             continue
-        if re.match(r"^:{3,}\s*$", stripped) or re.match(r"^:[\w-]+:", stripped):
-            continue
-        if stripped.startswith(("%", "+++")):
+        if re.match(r"^:[\w-]+:", stripped) or stripped.startswith(("%", "+++")):
             continue
         out.append(line)
     return out
