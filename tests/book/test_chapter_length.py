@@ -43,6 +43,11 @@ $$
 x = \\text{display maths does not count}
 $$
 
+```{admonition} A backtick fence
+:class: note
+Three more words.
+```
+
 (ch04-claims)=
 ## Putnam's claims in this section
 
@@ -72,6 +77,11 @@ Read more.
 
 Deeper words here.
 
+````{prf:proposition} Its title is not counted
+:label: prop-x
+Two words.
+````
+
 (ch04-deeper-exercises)=
 ### Exercises for formal readers
 
@@ -86,9 +96,10 @@ def test_counter_on_a_synthetic_chapter(tmp_path):
     path.write_text(SYNTHETIC, encoding="utf8")
     row = LENGTH["measure"](path)
     # Core: "# Four words of title" (4), "one two three" (3), the sentence
-    # "Five words with W glue, M and Author Year" (9), "## Further reading" (2),
-    # "Read more" (2): 20. Deeper: "## Going deeper" (2), "Deeper words here" (3).
-    assert (row.core, row.deeper) == (20, 5), row
+    # "Five words with W glue, M and Author Year" (9), "Three more words" (3),
+    # "## Further reading" (2), "Read more" (2): 23. Deeper: "## Going deeper" (2),
+    # "Deeper words here" (3), "Two words" (2): 7.
+    assert (row.core, row.deeper) == (23, 7), row
     assert row.budget == LENGTH["budget"](row.article) == max(2 * row.article, 2500)
 
 
