@@ -1,14 +1,20 @@
-"""Chapter 4's corrected and new claims (issue 6), each a test of the package.
+"""Chapter 4's claims about the model, each a test of the package (issues 6 and 14).
 
+* The win-set is read off the constituency: each boundary is where a side's
+  yes-share reaches its quota, fixed by one pivotal constituent (the
+  chapter's first chart and Figure 1's Y1, Y2, Y3, pp. 437 and 441).
 * What is computed is the probability that the win-sets *overlap*, which
   bounds the probability of agreement ("possible only if", p. 438).
+* In the defection model, smaller win-sets raise involuntary defection; the
+  chance of voluntary defection given ratification does not depend on the
+  win-sets, *by assumption* (pp. 438-439, note 38).
 * Schelling's effect (p. 440) depends on the bargaining model: with Nash
   bargaining and equal disagreement values, contracting Y's win-set changes
   nothing until Y's constraint binds; with split-the-difference every
   contraction moves the outcome towards Y.
-* The conjecture can fail: by deadlock (Figure 1's Y3, p. 441) and, under
-  uncertainty, because a proposal on a believed boundary is often rejected
-  (note 38, p. 439).
+* The claim can fail: by deadlock (Figure 1's Y3, p. 441) and, in the model
+  only, under uncertainty, because a proposal on a believed boundary is
+  often rejected; with known win-sets that second failure cannot happen.
 """
 
 from __future__ import annotations
@@ -269,3 +275,105 @@ def test_senate_pivot_moves_from_the_50th_to_the_67th_senator():
         pivotal[quota] = int(np.searchsorted(senate.reservations, senate.pivot(quota))) + 1
     assert pivotal == {0.5: 50, 2 / 3: 67}
     assert 100 - pivotal[2 / 3] + 1 == 34
+
+
+# --- reading the win-set off the constituency (p. 437; the chapter's first chart) ---
+
+
+def test_boundaries_are_where_the_yes_share_reaches_the_quota():
+    """Each boundary is ratified and a deal just beyond it is not: the win-set is
+    where a side's yes-share reaches its quota. For the chapter's scenario X1 = 0.3
+    and Y's boundary is 1 - 0.9 q (0.55, 0.40, 0.10 for Putnam's Y1, Y2, Y3)."""
+    eps = 1e-3
+    assert WX.lo == pytest.approx(0.3, abs=1e-3)
+    assert X.votes_for(WX.lo, "X") >= 0.5 > X.votes_for(WX.lo - eps, "X")
+    for q, expected in ((0.5, 0.55), (2 / 3, 0.40), (1.0, 0.10)):
+        y1 = tl.win_set(Y, q, "Y").hi
+        assert y1 == pytest.approx(expected, abs=1e-3)
+        assert Y.votes_for(y1, "Y") >= q > Y.votes_for(y1 + eps, "Y")
+
+
+def test_figure1_stages_match_the_chart_and_y3_deadlocks():
+    """Figure 1 (p. 441) from the model: Y2 (two-thirds) truncates the feasible range
+    in Y's favour, Y3 (unanimity) lies beyond X1."""
+    from twolevel import viz
+
+    state = viz.figure1_state(spread_x=0.6, quota_x=0.5, spread_y=0.9, quota_y=2 / 3)
+    for name, q in (("Y1", 0.5), ("Y2", 2 / 3), ("Y3", 1.0)):
+        assert state.y_stages[name] == pytest.approx(tl.win_set(Y, q, "Y").hi)
+    wide = tl.overlap(WX, tl.win_set(Y, 0.5, "Y"))
+    assert state.feasible.lo == wide.lo and state.feasible.hi < wide.hi  # truncated in Y's favour
+    assert state.y_stages["Y3"] < state.x1  # deadlock under unanimity
+
+
+@pytest.mark.parametrize(
+    ("quota_x", "feasible", "deadlocked", "limit"),
+    [(0.5, 0.75, 0.8, 7 / 9), (2 / 3, 0.6, 2 / 3, 2 / 3)],
+)
+def test_explorer_exercise_both_sides_tie_their_hands(quota_x, feasible, deadlocked, limit):
+    """Explorer exercise: with X at a simple majority Y can go to 0.75 but not 0.80;
+    with X at two-thirds, to 0.60 but not 0.67 (the explorer's 1001-member sides);
+    the limits are 7/9 and 2/3 for a continuum of constituents."""
+    from twolevel import viz
+
+    assert not viz.figure1_state(quota_x=quota_x, quota_y=feasible).feasible.is_empty
+    assert viz.figure1_state(quota_x=quota_x, quota_y=deadlocked).feasible.is_empty
+    big_x, big_y = tl.Constituency.uniform(0.6, 10_001), tl.Constituency.uniform(0.9, 10_001)
+    assert tl.deadlock_quota(big_x, quota_x, big_y) == pytest.approx(limit, abs=2e-4)
+
+
+def test_stylised_falklands_win_sets_do_not_overlap():
+    """The chapter's stylised Falklands/Malvinas (p. 438): spreads of 1 and a 70% rule
+    on each side leave no overlap, so no agreement is feasible under either rule."""
+    side = tl.Constituency.uniform(1.0, 501)
+    empty = tl.overlap(tl.win_set(side, 0.7, "X"), tl.win_set(side, 0.7, "Y"))
+    assert empty.is_empty
+    assert tl.nash_bargaining(empty) is None and tl.split_the_difference(empty) is None
+
+
+# --- voluntary and involuntary defection (pp. 438-439) ---
+
+
+def test_involuntary_defection_rises_along_the_chapter_table():
+    """The chapter's defection table (sigma 0.05, c 0.8, tau 1): raising Y's quota from
+    1/2 to 0.75 raises the risk of involuntary defection at every step."""
+    rates = [tl.defection_rates(WX.lo, tl.win_set(Y, q, "Y").hi, 0.05, 0.8, 1.0).involuntary
+             for q in (0.5, 0.6, 2 / 3, 0.7, 0.75)]
+    assert all(b > a for a, b in zip(rates, rates[1:]))
+    assert rates[-1] / rates[0] > 3
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(0, 0.5), st.floats(0.5, 1), st.floats(1e-3, 0.3), st.floats(0, 2), st.floats(0.1, 2))
+def test_voluntary_defection_given_ratification_ignores_the_win_sets_by_assumption(x1, y1, sigma, c, tau):
+    """Step 3 of the defection model is an assumption, not a finding: given
+    ratification, the chance of voluntary defection is 1 - min(1, c/tau)^2, the same
+    whatever the win-sets, so the model cannot say whether small win-sets tempt."""
+    r = tl.defection_rates(x1, y1, sigma, c, tau)
+    assert r.involuntary < 1
+    assert r.voluntary / (1 - r.involuntary) == pytest.approx(1 - min(1.0, c / tau) ** 2, abs=1e-9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(0, 0.5), st.floats(0, 1), st.floats(0, 1))
+def test_known_win_sets_expected_share_never_falls_with_a_tighter_constraint(x1, y1a, y1b):
+    """With sigma = 0 every proposal is ratified, so Y's expected share is its share
+    and never falls as its win-set contracts: the reversal needs uncertainty."""
+    hi, lo = max(y1a, y1b), min(y1a, y1b)
+    loose, tight = tl.defection_rates(x1, hi, 0.0), tl.defection_rates(x1, lo, 0.0)
+    if tight.proposal is None:
+        return
+    assert loose.involuntary == tight.involuntary == 0.0
+    assert 1 - tight.proposal >= 1 - loose.proposal
+
+
+def test_spatial_win_set_of_the_five_factions():
+    """Going deeper's spatial example (Shepsle and Weingast's win-set of the status
+    quo): factions at 0.1, ..., 0.9 and x0 = 0.2 give [0.2, 0.8] under a majority
+    (the median at 0.5 mirrors x0) and [0.2, 0.4] under a four-fifths rule, whose
+    pivot for moves to the right is the faction at 0.3."""
+    factions = tl.SpatialConstituency([0.1, 0.3, 0.5, 0.7, 0.9])
+    majority = tl.reversion_win_set(factions, 0.5, 0.2)
+    assert (majority.lo, majority.hi) == pytest.approx((0.2, 0.8))
+    strict = tl.reversion_win_set(factions, 0.8, 0.2)
+    assert (strict.lo, strict.hi) == pytest.approx((0.2, 0.4))
