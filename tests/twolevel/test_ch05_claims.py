@@ -395,7 +395,9 @@ def test_a_linkage_can_alter_outcomes_without_being_synergistic_in_the_models_se
 
 
 def test_the_chapters_bonn_package_is_synergistic_at_majority_and_not_at_two_thirds():
-    # Linkage table and robustness row 10 (blocs 40/25/35 and 35/20/45, gains 0.5 and 0.3).
+    # Linkage table and robustness row 10 (blocs 40/25/35 and 45/10/45, gains 0.5 and 0.3): Germany's
+    # 45% in favour are the silent allies of the Bonn table. "Under a two-thirds rule ... the package
+    # would fail: 65% in the United States and 55% in Germany fall short of two-thirds."
     def country(name: str, blocs: tuple[int, int, int], gain: float, quota: float) -> tl.LinkageCountry:
         favour, switch, against = blocs
         return tl.LinkageCountry(
@@ -403,11 +405,14 @@ def test_the_chapters_bonn_package_is_synergistic_at_majority_and_not_at_two_thi
             [0.3] * favour + [gain] * switch + [0.3] * against, quota=quota)
 
     for quota, synergistic in ((0.5, True), (2 / 3, False)):
-        us, de = country("us", (40, 25, 35), 0.5, quota), country("de", (35, 20, 45), 0.3, quota)
+        us, de = country("us", (40, 25, 35), 0.5, quota), country("de", (45, 10, 45), 0.3, quota)
         result = tl.linkage_outcome(us, de)
         assert result.synergistic is synergistic
-    us, de = country("us", (40, 25, 35), 0.5, 0.5), country("de", (35, 20, 45), 0.3, 0.5)
+    assert not result.linked  # at two-thirds the package itself fails
+    assert result.support_linked["us"] == pytest.approx(0.65) and result.support_linked["de"] == pytest.approx(0.55)
+    us, de = country("us", (40, 25, 35), 0.5, 0.5), country("de", (45, 10, 45), 0.3, 0.5)
     result = tl.linkage_outcome(us, de)
+    assert result.support_alone["de"] == pytest.approx(0.45)  # the silent allies' weight
     # "the switchers carry the package only together with those already in favour"
     assert not us.passes(result.switchers["us"]) and not de.passes(result.switchers["de"])
 
@@ -435,3 +440,106 @@ def test_margin_exercise_both_sides_expect_more_with_a_margin():
     assert 0 < int(np.argmax(ey)) < len(margins) - 1  # Y's peaks before it
     assert ex[-1] > ex[0] and ey.max() > ey[0] and ey[-1] > ey[0]
     assert rates[-1].proposal > rates[0].proposal  # the margin moves the deal towards Y's boundary
+
+
+# -- Second review (issue 14): statements rewritten or added ---------------------------------
+
+
+def test_self_sufficiency_room_narrows_to_a_single_point_and_then_to_none():
+    # "At dependence 0.4 exactly one agreement is left. At dependence 0.3 no agreement is feasible at all."
+    x = tl.Constituency.uniform(0.5, 2001)
+    wy = tl.win_set(tl.Constituency.uniform(0.6, 2001), 0.5, "Y")
+    rooms = []
+    for dependence in (1.0, 0.8, 0.6, 0.5, 0.4, 0.3):
+        feasible = tl.overlap(tl.win_set(tl.self_sufficient(x, dependence), 0.5, "X"), wy)
+        rooms.append(feasible)
+    widths = [f.width for f in rooms]
+    assert all(b <= a + 1e-12 for a, b in zip(widths, widths[1:]))  # less dependence, less room
+    assert not rooms[4].is_empty and rooms[4].width < 1e-9  # a single point
+    assert tl.nash_bargaining(rooms[4]) == pytest.approx(0.70)
+    assert rooms[5].is_empty and tl.nash_bargaining(rooms[5]) is None
+
+
+def test_decontrol_win_set_and_the_slowest_paces():
+    # "The slowest paces win only consumers' representatives (35%) ... The paces that reach the quota,
+    # from 0.30 to 0.60, are the American win-set."
+    blocs = tl.SpatialConstituency([0.05, 0.45, 0.95], [35, 30, 35])
+    american = tl.reversion_win_set(blocs, 0.5, 0.3)
+    assert (american.lo, american.hi) == pytest.approx((0.3, 0.6))
+    assert blocs.approval_share(0.0, 0.3) == pytest.approx(0.35)
+    slow = np.linspace(0, 0.29, 30)
+    assert np.all(np.asarray(blocs.approval_share(slow, 0.3)) == pytest.approx(0.35))
+    # Under a two-thirds quota only the status quo is left.
+    assert tl.reversion_win_set(blocs, 2 / 3, 0.3).width == 0.0
+
+
+def _lens_with_b_quota(q_b: float) -> tl.Lens:
+    a = tl.TwoIssueConstituency.power(0.55, 0.5, 0.5, quota=0.65, side="A")
+    b = tl.TwoIssueConstituency.power(0.45, 0.5, 0.5, quota=q_b, side="B")
+    return tl.lens(a, b, n=401)
+
+
+def test_explorer_exercise_the_lens_moves_towards_bm_as_bs_quota_rises():
+    # "As B's quota rises the lens shrinks towards BM ... from 0.58 of the box at 0.50 to 0.43 at 0.75,
+    # and at 0.80 none survives."
+    gains = []
+    for q_b in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
+        feasible = _lens_with_b_quota(q_b)
+        rows, cols = np.nonzero(feasible.mask)
+        gains.append((feasible.b[cols].mean() + feasible.c[rows].mean()) / 2)
+    assert all(y < x for x, y in zip(gains, gains[1:]))
+    assert round(gains[0], 2) == 0.58 and round(gains[-1], 2) == 0.43
+    assert _lens_with_b_quota(0.8).is_empty
+
+
+def test_under_the_ratifiable_reading_linkage_alters_outcomes_only_where_some_policy_fails_alone():
+    # "If it means ratifiable ... the two nearly coincide": a package of policies that pass alone
+    # always passes, so a linkage makes a new outcome ratifiable only where some policy fails alone.
+    rng = np.random.default_rng(447)
+    for _ in range(300):
+        u1, u2 = rng.normal(rng.uniform(-0.6, 0.6), 1.0, 61), rng.normal(rng.uniform(-0.6, 0.6), 1.0, 61)
+        g1, g2 = rng.exponential(0.5, 61), rng.exponential(0.5, 61)
+        result = tl.linkage_outcome(tl.LinkageCountry("first", "p", u1, g1), tl.LinkageCountry("second", "q", u2, g2))
+        if all(result.alone.values()):
+            assert result.linked and not result.synergistic
+        assert result.synergistic == (result.linked and not all(result.alone.values()))
+
+
+def test_spread_hawks_exercise_boundary_formula():
+    # Exercise "Hawks with spread demands": once pivotal, x1(h) = a + (b - a)(q - (1 - h))/h, rising in h.
+    d, a, b, q = 0.6, 0.6, 0.8, 0.5
+    n = k = 4000
+    doves = d * (np.arange(1, n + 1) - 0.5) / n
+    hawks = a + (b - a) * (np.arange(1, k + 1) - 0.5) / k
+    previous = -np.inf
+    for h in (0.6, 0.7, 0.8, 0.9):
+        c = tl.Constituency(np.r_[doves, hawks], np.r_[np.full(n, (1 - h) / n), np.full(k, h / k)])
+        x1 = tl.win_set(c, q, "X").lo
+        assert x1 == pytest.approx(a + (b - a) * (q - (1 - h)) / h, abs=1e-3)
+        assert x1 > previous
+        previous = x1
+    # One shared demand: the boundary is that demand for every pivotal share.
+    for h in (0.6, 0.75, 0.9):
+        assert tl.win_set(_hawks_and_doves(h, 0.65), q, "X").lo == pytest.approx(0.65)
+
+
+def test_division_critique_two_thirds_profiles():
+    # Exercise "Divided governments make more deals" under a two-thirds rule: 40/30/10/20 loses the only
+    # deal; 30/30/40/0 gains B.
+    costs = tl.division_effect(_four_blocs(0.40, 0.30, 0.10, 0.20), 2 / 3, policy="A")
+    assert costs.divided_win_set == frozenset() and costs.united_win_set == {"A"}
+    assert costs.p_deal_divided < costs.p_deal_united
+    helps = tl.division_effect(_four_blocs(0.30, 0.30, 0.40, 0.0), 2 / 3, policy="A")
+    assert helps.divided_win_set == {"A", "B"} and helps.united_win_set == {"A"}
+    assert helps.division_helps
+
+
+def test_the_hawks_implicit_threat_and_the_risk_come_from_the_same_constraint():
+    # "The model adds that the constraint that wins the better deal is the same one that raises the risk
+    # of failure": along the chapter's grid, X's Nash share and the risk rise together.
+    boundary, risk = _risk()
+    wy = tl.win_set(tl.Constituency.uniform(0.5, 2001), 0.5, "Y")
+    shares = np.array([tl.nash_bargaining(tl.overlap(tl.WinSet(x1, 1.0), wy)) for x1 in boundary])
+    assert np.all(np.diff(shares) >= -1e-12) and np.all(np.diff(risk) >= -1e-9)
+    raised = shares > 0.5 + 1e-9
+    assert raised.any() and risk[raised].min() >= 0.5 - 1e-9 and risk[~raised].max() < 0.5
