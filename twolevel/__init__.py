@@ -50,6 +50,7 @@ from .memory import *  # noqa: F403
 from .nonagreement import *  # noqa: F403
 from .participation import *  # noqa: F403
 from .profiles import *  # noqa: F403
+from .safety_margin import *  # noqa: F403  (Chapter 5: proposals inside the believed win-sets)
 from .scenarios import *  # noqa: F403
 from .spatial import *  # noqa: F403
 from .spatial import SpatialConstituency, reversion_win_set

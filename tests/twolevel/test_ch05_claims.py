@@ -2,10 +2,14 @@
 
 Each test names the sentence of the chapter it backs. The chapter composes
 public functions (``tl.``); so do these tests, on the chapter's default
-numbers and on random or alternative ones.
+numbers and on random or alternative ones. The chapter's defaults used here:
+doves' demands over [0, 0.6], hawks at 0.65 (or spread over [0.6, 0.8]), Y's
+demands over [0, 0.5], majority rule, sigma = 0.05 and a margin of 0.05.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
@@ -60,15 +64,23 @@ def test_division_never_helps_if_partner_accepts_only_the_united_policy():
 # -- Hawks are not isolationists (pp. 443-444) ---------------------------------------------
 
 
-def _hawks_and_doves(share: float, reservation: float, dove_spread: float = 0.6, n: int = 2000) -> tl.Constituency:
+def _hawks_and_doves(
+    share: float, reservation: float, dove_spread: float = 0.6, n: int = 2000, spread: tuple[float, float] | None = None
+) -> tl.Constituency:
     doves = dove_spread * (np.arange(1, n + 1) - 0.5) / n
-    return tl.Constituency(np.r_[reservation, doves], np.r_[share, np.full(n, (1 - share) / n)])
+    if spread is None:
+        return tl.Constituency(np.r_[reservation, doves], np.r_[share, np.full(n, (1 - share) / n)])
+    k = 200
+    hawks = spread[0] + (spread[1] - spread[0]) * (np.arange(1, k + 1) - 0.5) / k
+    return tl.Constituency(np.r_[hawks, doves], np.r_[np.full(k, share / k), np.full(n, (1 - share) / n)])
 
 
-def _negotiate(constituency: tl.Constituency, uncertainty: float = 0.05) -> tuple[tl.WinSet, tl.DefectionRates]:
+def _negotiate(
+    constituency: tl.Constituency, uncertainty: float = 0.05, margin: float = 0.0
+) -> tuple[tl.WinSet, tl.DefectionRates]:
     wy = tl.win_set(tl.Constituency.uniform(0.5, 2001), 0.5, "Y")
     wx = tl.win_set(constituency, 0.5, "X")
-    return wx, tl.defection_rates(wx.lo, wy.hi, uncertainty=uncertainty)
+    return wx, tl.defection_rates_with_margin(wx.lo, wy.hi, uncertainty, margin=margin)
 
 
 def test_hawks_accept_a_good_enough_deal_so_agreement_survives():
@@ -291,3 +303,243 @@ def test_division_hurts_on_balance_iff_it_loses_a_without_gaining_b():
     eff = tl.division_effect(_four_blocs(0.05, 0.50, 0.10, 0.35), 0.5, policy="A")
     assert eff.united_win_set == {"A"} and eff.divided_win_set == {"B"}
     assert eff.p_deal_divided == eff.p_deal_united
+
+
+# -- Review 14: the hawks' risk, the decontrol curve, linkage, the new exercises -----------
+
+_GRID = np.linspace(0, 0.95, 96)
+_PHI_ONE = 0.5 * (1 + math.erf(1 / math.sqrt(2)))
+
+
+def _risk(margin: float = 0.0, spread: tuple[float, float] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """X's believed boundary and the risk of involuntary defection along the chapter's grid of hawk shares."""
+    rows = [_negotiate(_hawks_and_doves(s, 0.65, spread=spread), margin=margin) for s in _GRID]
+    return np.array([wx.lo for wx, _ in rows]), np.array([r.involuntary for _, r in rows])
+
+
+def test_the_plateau_at_one_half_comes_from_proposals_on_the_believed_boundary():
+    # "The plateau at about one half is an artefact of proposals on the believed boundary":
+    # past the even split the risk is at least 1/2 on the edge and at most 1 - Phi(1)^2 with a margin.
+    boundary, on_edge = _risk()
+    _, cautious = _risk(margin=0.05)
+    past_split = boundary >= 0.5
+    assert past_split.sum() > 50
+    assert on_edge[past_split].min() >= 0.5 - 1e-9 and on_edge[past_split].max() < 0.52
+    assert cautious[past_split].max() <= 1 - _PHI_ONE**2 + 1e-9
+    assert cautious[past_split].min() == pytest.approx(1 - _PHI_ONE, abs=0.01)  # X's own one-sigma risk
+    assert np.all(cautious <= on_edge + 1e-12)
+
+
+def test_the_flat_stretch_once_hawks_are_pivotal_comes_from_one_shared_demand():
+    # "The flat stretch once hawks are pivotal follows from giving every hawk the same demand."
+    pivotal = _GRID > 0.5 + 1e-9
+    _, one_demand = _risk(margin=0.05)
+    boundary, spread = _risk(margin=0.05, spread=(0.6, 0.8))
+    assert np.ptp(one_demand[pivotal]) < 1e-12
+    assert np.all(np.diff(boundary[pivotal]) > 0)  # each extra hawk raises X's boundary
+    assert np.all(np.diff(spread[pivotal]) >= -1e-12) and spread[pivotal][-1] > one_demand[pivotal][0] + 0.1
+
+
+def test_more_hawks_raise_the_risk_with_or_without_a_margin_only_under_uncertainty():
+    # "What survives both choices is Putnam's claim ... as long as the negotiators are unsure" (note 38).
+    for margin, spread in ((0.0, None), (0.05, None), (0.05, (0.6, 0.8))):
+        _, risk = _risk(margin=margin, spread=spread)
+        assert np.all(np.diff(risk) >= -1e-9) and risk[-1] > risk[0] + 0.2
+    for share in (0.3, 0.6, 0.9):
+        wx, rates = _negotiate(_hawks_and_doves(share, 0.65), uncertainty=0.0, margin=0.05)
+        assert rates.involuntary == 0.0
+
+
+def test_decontrol_support_rises_then_falls_with_the_pace():
+    # Figure "decontrol": "gained some votes ... but lost others" (p. 444), the chapter's stylised blocs.
+    blocs = tl.SpatialConstituency([0.05, 0.45, 0.95], [35, 30, 35])
+    paces = np.linspace(0, 1, 400)
+    support = blocs.approval_share(paces, 0.3)
+    faster = paces > 0.3
+    peak = support[faster].max()
+    assert peak == pytest.approx(0.65) and peak >= 0.5
+    assert support[-1] == pytest.approx(0.35) and support[-1] < 0.5
+    # On a homogeneous issue support never falls as the deal improves.
+    yes = tl.Constituency.uniform(0.5, 1001).yes_share(paces)
+    assert np.all(np.diff(yes) >= 0)
+
+
+def test_bonn_silent_allies_fall_short_on_their_own():
+    # "The silent allies hold 45% of the weight, and the American demand lies outside the German win-set."
+    blocs = {0.05: 20, 0.15: 20, 0.25: 15, 0.50: 10, 0.70: 20, 0.90: 15}
+    germany = tl.SpatialConstituency(list(blocs), list(blocs.values()))
+    assert germany.approval_share(0.45, 0.10) == pytest.approx(0.45)
+    assert not tl.reversion_win_set(germany, 0.5, 0.10).contains(0.45)
+
+
+@pytest.mark.parametrize("quota", [0.5, 2 / 3, 0.8])
+def test_cheaper_no_agreement_never_enlarges_the_win_set_at_any_quota(quota):
+    # Robustness row 1: the principle holds under other quotas (prop-cost).
+    rng = np.random.default_rng(442)
+    for _ in range(100):
+        k = rng.uniform(0, 1, 101)
+        cheaper = k * rng.uniform(0, 1, 101)
+        assert (tl.win_set(tl.constituency_from_costs(cheaper), quota, "X").width
+                <= tl.win_set(tl.constituency_from_costs(k), quota, "X").width + 1e-12)
+
+
+def test_a_linkage_can_alter_outcomes_without_being_synergistic_in_the_models_sense():
+    # "The model's definition is narrower than Putnam's": a package that adds support to policies
+    # that pass anyway alters the feasible outcomes but is not synergistic in the model.
+    u = np.r_[np.ones(60), np.full(20, -0.2), -np.ones(20)]
+    g = np.r_[np.full(60, 0.3), np.full(20, 0.5), np.full(20, 0.3)]
+    result = tl.linkage_outcome(tl.LinkageCountry("first", "p", u, g), tl.LinkageCountry("second", "q", u, g))
+    assert result.linked and all(result.alone.values())
+    assert result.support_linked["first"] > result.support_alone["first"]
+    assert not result.synergistic
+
+
+def test_the_chapters_bonn_package_is_synergistic_at_majority_and_not_at_two_thirds():
+    # Linkage table and robustness row 10 (blocs 40/25/35 and 45/10/45, gains 0.5 and 0.3): Germany's
+    # 45% in favour are the silent allies of the Bonn table. "Under a two-thirds rule ... the package
+    # would fail: 65% in the United States and 55% in Germany fall short of two-thirds."
+    def country(name: str, blocs: tuple[int, int, int], gain: float, quota: float) -> tl.LinkageCountry:
+        favour, switch, against = blocs
+        return tl.LinkageCountry(
+            name, "p", [1.0] * favour + [-0.2] * switch + [-1.0] * against,
+            [0.3] * favour + [gain] * switch + [0.3] * against, quota=quota)
+
+    for quota, synergistic in ((0.5, True), (2 / 3, False)):
+        us, de = country("us", (40, 25, 35), 0.5, quota), country("de", (45, 10, 45), 0.3, quota)
+        result = tl.linkage_outcome(us, de)
+        assert result.synergistic is synergistic
+    assert not result.linked  # at two-thirds the package itself fails
+    assert result.support_linked["us"] == pytest.approx(0.65) and result.support_linked["de"] == pytest.approx(0.55)
+    us, de = country("us", (40, 25, 35), 0.5, 0.5), country("de", (45, 10, 45), 0.3, 0.5)
+    result = tl.linkage_outcome(us, de)
+    assert result.support_alone["de"] == pytest.approx(0.45)  # the silent allies' weight
+    # "the switchers carry the package only together with those already in favour"
+    assert not us.passes(result.switchers["us"]) and not de.passes(result.switchers["de"])
+
+
+def test_explorer_exercise_the_lens_vanishes_under_stricter_quotas():
+    # Exercise "How much stricter ratification can a package deal survive?" (ranchers 55% / 45%, shape 0.5).
+    def area(q_a: float, q_b: float) -> float:
+        a = tl.TwoIssueConstituency.power(0.55, 0.5, 0.5, quota=q_a, side="A")
+        b = tl.TwoIssueConstituency.power(0.45, 0.5, 0.5, quota=q_b, side="B")
+        return tl.lens(a, b, n=401).area
+
+    areas = [area(0.65, q) for q in (0.65, 0.7, 0.75, 0.8, 0.85)]
+    assert all(y <= x for x, y in zip(areas, areas[1:])) and areas[0] > 0.1
+    assert areas[-2] == 0.0 and areas[-1] == 0.0
+    assert 0 < area(0.7, 0.7) < 0.02 and area(0.75, 0.75) == 0.0
+
+
+def test_margin_exercise_both_sides_expect_more_with_a_margin():
+    # Exercise "How far inside should a cautious negotiator propose?" (x1 0.65, y1 0.75, sigma 0.05).
+    margins = np.linspace(0, 0.05, 11)
+    rates = [tl.defection_rates_with_margin(0.65, 0.75, 0.05, margin=m) for m in margins]
+    ex = np.array([(1 - r.involuntary) * r.proposal for r in rates])
+    ey = np.array([(1 - r.involuntary) * (1 - r.proposal) for r in rates])
+    assert np.all(np.diff(ex) > 0)  # X's expected share rises up to the middle of the overlap
+    assert 0 < int(np.argmax(ey)) < len(margins) - 1  # Y's peaks before it
+    assert ex[-1] > ex[0] and ey.max() > ey[0] and ey[-1] > ey[0]
+    assert rates[-1].proposal > rates[0].proposal  # the margin moves the deal towards Y's boundary
+
+
+# -- Second review (issue 14): statements rewritten or added ---------------------------------
+
+
+def test_self_sufficiency_room_narrows_to_a_single_point_and_then_to_none():
+    # "At dependence 0.4 exactly one agreement is left. At dependence 0.3 no agreement is feasible at all."
+    x = tl.Constituency.uniform(0.5, 2001)
+    wy = tl.win_set(tl.Constituency.uniform(0.6, 2001), 0.5, "Y")
+    rooms = []
+    for dependence in (1.0, 0.8, 0.6, 0.5, 0.4, 0.3):
+        feasible = tl.overlap(tl.win_set(tl.self_sufficient(x, dependence), 0.5, "X"), wy)
+        rooms.append(feasible)
+    widths = [f.width for f in rooms]
+    assert all(b <= a + 1e-12 for a, b in zip(widths, widths[1:]))  # less dependence, less room
+    assert not rooms[4].is_empty and rooms[4].width < 1e-9  # a single point
+    assert tl.nash_bargaining(rooms[4]) == pytest.approx(0.70)
+    assert rooms[5].is_empty and tl.nash_bargaining(rooms[5]) is None
+
+
+def test_decontrol_win_set_and_the_slowest_paces():
+    # "The slowest paces win only consumers' representatives (35%) ... The paces that reach the quota,
+    # from 0.30 to 0.60, are the American win-set."
+    blocs = tl.SpatialConstituency([0.05, 0.45, 0.95], [35, 30, 35])
+    american = tl.reversion_win_set(blocs, 0.5, 0.3)
+    assert (american.lo, american.hi) == pytest.approx((0.3, 0.6))
+    assert blocs.approval_share(0.0, 0.3) == pytest.approx(0.35)
+    slow = np.linspace(0, 0.29, 30)
+    assert np.all(np.asarray(blocs.approval_share(slow, 0.3)) == pytest.approx(0.35))
+    # Under a two-thirds quota only the status quo is left.
+    assert tl.reversion_win_set(blocs, 2 / 3, 0.3).width == 0.0
+
+
+def _lens_with_b_quota(q_b: float) -> tl.Lens:
+    a = tl.TwoIssueConstituency.power(0.55, 0.5, 0.5, quota=0.65, side="A")
+    b = tl.TwoIssueConstituency.power(0.45, 0.5, 0.5, quota=q_b, side="B")
+    return tl.lens(a, b, n=401)
+
+
+def test_explorer_exercise_the_lens_moves_towards_bm_as_bs_quota_rises():
+    # "As B's quota rises the lens shrinks towards BM ... from 0.58 of the box at 0.50 to 0.43 at 0.75,
+    # and at 0.80 none survives."
+    gains = []
+    for q_b in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75):
+        feasible = _lens_with_b_quota(q_b)
+        rows, cols = np.nonzero(feasible.mask)
+        gains.append((feasible.b[cols].mean() + feasible.c[rows].mean()) / 2)
+    assert all(y < x for x, y in zip(gains, gains[1:]))
+    assert round(gains[0], 2) == 0.58 and round(gains[-1], 2) == 0.43
+    assert _lens_with_b_quota(0.8).is_empty
+
+
+def test_under_the_ratifiable_reading_linkage_alters_outcomes_only_where_some_policy_fails_alone():
+    # "If it means ratifiable ... the two nearly coincide": a package of policies that pass alone
+    # always passes, so a linkage makes a new outcome ratifiable only where some policy fails alone.
+    rng = np.random.default_rng(447)
+    for _ in range(300):
+        u1, u2 = rng.normal(rng.uniform(-0.6, 0.6), 1.0, 61), rng.normal(rng.uniform(-0.6, 0.6), 1.0, 61)
+        g1, g2 = rng.exponential(0.5, 61), rng.exponential(0.5, 61)
+        result = tl.linkage_outcome(tl.LinkageCountry("first", "p", u1, g1), tl.LinkageCountry("second", "q", u2, g2))
+        if all(result.alone.values()):
+            assert result.linked and not result.synergistic
+        assert result.synergistic == (result.linked and not all(result.alone.values()))
+
+
+def test_spread_hawks_exercise_boundary_formula():
+    # Exercise "Hawks with spread demands": once pivotal, x1(h) = a + (b - a)(q - (1 - h))/h, rising in h.
+    d, a, b, q = 0.6, 0.6, 0.8, 0.5
+    n = k = 4000
+    doves = d * (np.arange(1, n + 1) - 0.5) / n
+    hawks = a + (b - a) * (np.arange(1, k + 1) - 0.5) / k
+    previous = -np.inf
+    for h in (0.6, 0.7, 0.8, 0.9):
+        c = tl.Constituency(np.r_[doves, hawks], np.r_[np.full(n, (1 - h) / n), np.full(k, h / k)])
+        x1 = tl.win_set(c, q, "X").lo
+        assert x1 == pytest.approx(a + (b - a) * (q - (1 - h)) / h, abs=1e-3)
+        assert x1 > previous
+        previous = x1
+    # One shared demand: the boundary is that demand for every pivotal share.
+    for h in (0.6, 0.75, 0.9):
+        assert tl.win_set(_hawks_and_doves(h, 0.65), q, "X").lo == pytest.approx(0.65)
+
+
+def test_division_critique_two_thirds_profiles():
+    # Exercise "Divided governments make more deals" under a two-thirds rule: 40/30/10/20 loses the only
+    # deal; 30/30/40/0 gains B.
+    costs = tl.division_effect(_four_blocs(0.40, 0.30, 0.10, 0.20), 2 / 3, policy="A")
+    assert costs.divided_win_set == frozenset() and costs.united_win_set == {"A"}
+    assert costs.p_deal_divided < costs.p_deal_united
+    helps = tl.division_effect(_four_blocs(0.30, 0.30, 0.40, 0.0), 2 / 3, policy="A")
+    assert helps.divided_win_set == {"A", "B"} and helps.united_win_set == {"A"}
+    assert helps.division_helps
+
+
+def test_the_hawks_implicit_threat_and_the_risk_come_from_the_same_constraint():
+    # "The model adds that the constraint that wins the better deal is the same one that raises the risk
+    # of failure": along the chapter's grid, X's Nash share and the risk rise together.
+    boundary, risk = _risk()
+    wy = tl.win_set(tl.Constituency.uniform(0.5, 2001), 0.5, "Y")
+    shares = np.array([tl.nash_bargaining(tl.overlap(tl.WinSet(x1, 1.0), wy)) for x1 in boundary])
+    assert np.all(np.diff(shares) >= -1e-12) and np.all(np.diff(risk) >= -1e-9)
+    raised = shares > 0.5 + 1e-9
+    assert raised.any() and risk[raised].min() >= 0.5 - 1e-9 and risk[~raised].max() < 0.5

@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "twolevel.nonagreement",
     "twolevel.participation",
     "twolevel.profiles",
+    "twolevel.safety_margin",
     "twolevel.scenarios",
     "twolevel.spatial",
     "twolevel.tactics",
