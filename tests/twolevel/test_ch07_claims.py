@@ -50,28 +50,46 @@ def test_a_larger_win_set_for_the_other_side_never_hurts(extra, rally, mood):
 # -- retaliation and collusion (p. 451) ----------------------------------------------------------
 
 
+@pytest.mark.parametrize("quota, deal", [(1 / 2, 0.5), (2 / 3, 0.6)])  # a fast-track trade bill; a treaty
 @pytest.mark.parametrize("amount", [0.005, 0.01, 0.02])
-def test_retaliation_is_best_aimed_at_the_uncommitted(amount):
-    c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
-    p = {g: tl.retaliation_outcome(c, 0.6, amount, g).probability
+def test_retaliation_is_best_aimed_at_the_uncommitted(quota, deal, amount):
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=quota, mood=0.05)
+    p = {g: tl.retaliation_outcome(c, deal, amount, g).probability
          for g in ("uncommitted", "supporters", "opponents", "everyone")}
-    base = c.ratification_probability(0.6)
+    base = c.ratification_probability(deal)
     assert p["supporters"] == base  # committed free-traders vote yes anyway
     assert p["uncommitted"] > max(p["everyone"], p["opponents"]) and p["everyone"] > base
     if amount <= 0.01:  # a harm too small to turn a confirmed protectionist
         assert p["opponents"] == base
 
 
-@pytest.mark.parametrize("start", [(0.5, 0.5), (0.2, 0.8), (0.8, 0.2), (0.15, 0.1)])
+BOX_A = tl.TwoIssueConstituency.power(0.7, 0.5, 0.5, quota=0.6, side="A", n=1001)
+BOX_B = tl.TwoIssueConstituency.power(0.3, 0.5, 0.5, quota=0.6, side="B", n=1001)
+
+
+@pytest.mark.parametrize("start", [(0.5, 0.5), (0.2, 0.8), (0.8, 0.2), (0.15, 0.1), (0.9, 0.9), (0.6, 0.3)])
 def test_collusion_reaches_the_contract_curve_and_helps_both(start):
-    a = tl.TwoIssueConstituency.power(0.7, 0.5, 0.5, quota=0.6, side="A", n=501)
-    b = tl.TwoIssueConstituency.power(0.3, 0.5, 0.5, quota=0.6, side="B", n=501)
-    path = tl.collusive_path(a, b, start)
+    path = tl.collusive_path(BOX_A, BOX_B, start)
     assert path.residual[-1] < 1e-5
     assert np.all(np.diff(path.share_a) >= 0) and np.all(np.diff(path.share_b) >= 0)
     # The end point is on the contract curve of Chapter 5: within its sampling step.
-    curve = tl.contract_curve(a, b, 401)
-    assert np.min(np.hypot(curve.b - path.beef[-1], curve.c - path.citrus[-1])) < 0.01
+    curve = tl.contract_curve(BOX_A, BOX_B, 401)
+    assert np.min(np.hypot(curve.b - path.beef[-1], curve.c - path.citrus[-1])) < 0.02
+
+
+@pytest.mark.parametrize("start, inside", [((0.5, 0.5), True), ((0.2, 0.8), True), ((0.6, 0.3), True),
+                                           ((0.15, 0.1), False), ((0.9, 0.9), False)])
+def test_a_tangency_reached_from_a_lopsided_start_can_lie_outside_a_win_set(start, inside):
+    """Chapter 7's collusion table: 'moving jointly towards' tangency (p. 451) helps both sides at every step,
+    but from a start deep in one side's corner the path ends where the other side does not ratify."""
+    path = tl.collusive_path(BOX_A, BOX_B, start)
+    end = (path.beef[-1], path.citrus[-1])
+    both = bool(BOX_A.ratifies(*end)) and bool(BOX_B.ratifies(*end))
+    assert both == inside
+    if not inside:  # the losing side's yes-share rose, but not to its quota
+        loser = BOX_A if not BOX_A.ratifies(*end) else BOX_B
+        shares = path.share_a if loser is BOX_A else path.share_b
+        assert shares[-1] > shares[0] and loser.yes_share(*end) < loser.quota
 
 
 # -- good will (pp. 451-452) -----------------------------------------------------------------------
@@ -221,3 +239,67 @@ def test_the_more_uncertain_the_mood_the_less_it_pays_to_rally():
             for m in (0.025, 0.05, 0.1)]
     assert best[0] > best[1] > best[2]
     assert best[0] > 0 > best[2]  # a calm mood rewards rallying, a noisy one softening up
+
+
+# -- the chapter's refit: rules that match the institution, and who sits above the pivot -------------------
+
+
+def test_most_uncommitted_seats_sit_above_the_pivot_where_a_payment_is_worthless():
+    """The Senate on a treaty (two-thirds, deal 0.6): a payment to any of the 66 seats above the pivot adds
+    nothing, and those seats include 17 of the 22 uncommitted ones as well as the 49 committed supporters."""
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
+    groups = tl.commitment_groups(c, 0.6)
+    z = c.net_support(0.6)
+    above = z > c.pivot_support(0.6)
+    assert above.sum() == c.seats_needed - 1 == 66
+    assert np.all(c.marginal_value(0.6, 0.05)[above] == 0.0)
+    uncommitted = groups == "uncommitted"
+    assert (above & uncommitted).sum() == 17 and uncommitted.sum() == 22
+    assert 2 * (above & uncommitted).sum() > uncommitted.sum()  # most of them
+    assert (above & (groups == "supporters")).sum() == 49
+
+
+def test_a_targeted_trade_concession_beats_an_across_the_board_one_under_a_simple_majority():
+    """Fast track: a simple majority. A concession aimed at the seats next to the pivot reaches what an
+    across-the-board concession of 0.05 reaches for about 1/33 of its value; spent on free-traders, nothing."""
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=1 / 2, mood=0.05)
+    assert c.seats_needed == 50
+    board = tl.across_the_board(c, 0.5, 0.05)
+    matched = tl.cheapest_package(c, 0.5, board.probability)
+    assert matched.probability >= board.probability - 1e-12
+    assert board.value / matched.value == pytest.approx(100 / 3, rel=1e-6)
+    free = np.where(tl.commitment_groups(c, 0.5) == "supporters", 0.05 * 100 / 39, 0.0)
+    assert c.ratification_probability(0.5, free) == c.ratification_probability(0.5)
+
+
+def test_targeting_matters_most_short_of_the_edge_of_ratification():
+    """The Explorer exercise: at a budget of 0.01, targeted minus spread is larger for agreements a little
+    short of the edge than for agreements the chamber would ratify anyway."""
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=1 / 2, mood=0.05)
+    deals = (0.40, 0.44, 0.48, 0.52, 0.56, 0.60)
+    gap = [tl.best_use_of_budget(c, d, 0.01).probability - tl.across_the_board(c, d, 0.01).probability
+           for d in deals]
+    assert int(np.argmax(gap)) in (0, 1) and int(np.argmin(gap)) == len(deals) - 1
+    assert c.ratification_probability(deals[int(np.argmax(gap))]) < 0.5 < c.ratification_probability(0.6)
+
+
+def test_a_two_thirds_rule_makes_ratification_dearer_than_a_simple_majority():
+    """The computational exercise: raising the odds on a deal of 0.6 to 0.9 costs hundreds of times more, and
+    pays many more seats, in a treaty chamber than in a fast-track chamber."""
+    cost, paid = {}, {}
+    for q in (1 / 2, 2 / 3):
+        pkg = tl.cheapest_package(tl.SwingConstituency.uniform(1.0, 100, q, 0.05), 0.6, 0.9)
+        cost[q], paid[q] = pkg.cost, int(np.count_nonzero(pkg.payments))
+    assert cost[2 / 3] > 100 * cost[1 / 2] > 0 and paid[2 / 3] > 10 * paid[1 / 2] >= 10
+
+
+def test_under_the_nash_clamp_softening_up_never_lowers_the_expected_share_while_the_split_is_free():
+    """The derivation exercise: with X_1 < 1/2 < Y_1, on rallies below 1/2 - X_1 the Nash deal stays at 1/2
+    and X's expected share falls as the rally grows; the best rally in the chapter's range is its lower edge."""
+    rallies = np.round(np.linspace(-0.3, 0.3, 121), 4)
+    out = tl.rally_tradeoff(WX, WY, rallies, mood=0.05, rule="nash")
+    free = [o for o in out if o.rally <= 0.5 - WX.lo]
+    assert all(o.share == pytest.approx(0.5) for o in free)
+    values = [o.expected_share for o in free]
+    assert all(b <= a + 1e-12 for a, b in zip(values, values[1:]))
+    assert int(np.argmax([o.expected_share for o in out])) == 0
