@@ -120,6 +120,9 @@ def lab(tmp_path_factory) -> Iterator[LabServer]:
         IPYTHONDIR=str(home / "ipython"),
         JUPYTER_PLATFORM_DIRS="1",
         PYTHONUNBUFFERED="1",
+        # The kernels' static explorers render draft frames (tests/book/chapters.py,
+        # DRAFT_FRAMES): this test checks the live explorers, not the static pictures.
+        TWOLEVEL_DRAFT_FRAMES="1",
     )
     env.pop("JUPYTER_TOKEN", None)
     port, token = free_port(), secrets.token_hex(16)

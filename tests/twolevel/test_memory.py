@@ -9,7 +9,6 @@ answer is the one computed in a single pass.
 
 from __future__ import annotations
 
-import time
 import tracemalloc
 from collections.abc import Callable
 from typing import Any
@@ -108,11 +107,12 @@ def test_agreement_probability_in_one_chunk_is_unchanged():
 def test_ratifies_for_y_does_not_sort_again():
     """Y's boundaries are sorted once per constituency and cached, as X's are."""
     c = tl.Constituency.uniform(0.6, 1_000_000)
-    tl.ratifies(c, 0.5, 0.5, "Y")
-    start = time.perf_counter()
-    for _ in range(20):
-        tl.ratifies(c, 0.5, 0.5, "Y")
-    assert (time.perf_counter() - start) / 20 < 0.02  # a re-sort of 10^6 values takes ~100 ms
+    first = tl.ratifies(c, 0.5, 0.5, "Y")
+    # Speed (a repeated call against the first, which sorts) is a ratio in benchmarks/complexity.py:
+    # a wall-clock bound here failed by chance on a loaded machine. Here: no copy and the same answer.
+    _, used = peak(lambda: tl.ratifies(c, 0.5, 0.5, "Y"))
+    assert used < 1 * MiB  # a re-sort would allocate 8 MB
+    assert tl.ratifies(c, 0.5, 0.5, "Y") == first
 
 
 def test_profile_win_set_is_linear():
@@ -125,9 +125,7 @@ def test_profile_win_set_is_linear():
         order.insert(int(rng.integers(0, 401)), tl.NO_AGREEMENT)
         blocs.append(tl.Bloc(tuple(order), float(rng.random()) + 0.1))
     profile = tl.Profile(tuple(blocs))
-    start = time.perf_counter()
-    win = tl.profile_win_set(profile, 0.5)
-    assert time.perf_counter() - start < 1.0
+    win = tl.profile_win_set(profile, 0.5)  # linearity: a doubling ratio in benchmarks/complexity.py
     total = sum(b.weight for b in blocs)
     above = {a: 0.0 for a in alts}
     for b in blocs:
@@ -188,9 +186,7 @@ def test_condorcet_winner_is_linear_in_the_alternatives():
     first = tl.Bloc((*alts, tl.NO_AGREEMENT), 1.0)
     majority = tl.Bloc((*alts[::-1], tl.NO_AGREEMENT), 1.0)
     profile = tl.Profile((first, majority, majority))
-    start = time.perf_counter()
-    assert tl.condorcet_winner(profile) == alts[-1]
-    assert time.perf_counter() - start < 1.0
+    assert tl.condorcet_winner(profile) == alts[-1]  # linearity: a doubling ratio in benchmarks/complexity.py
 
 
 def test_condorcet_winner_matches_the_pairwise_definition():
@@ -223,13 +219,10 @@ def test_profile_win_set_of_many_blocs_is_vectorised():
     kinds = [("A", "NA", "B"), ("B", "NA", "A"), ("B", "A", "NA"), ("A", "B", "NA")]
     weights = np.random.default_rng(0).random(300_000) + 0.1
     profile = tl.Profile(tuple(tl.Bloc(kinds[i % 4], float(v)) for i, v in enumerate(weights)))
-    start = time.perf_counter()
+    # Speed (a later call against the first, which groups the blocs) is a ratio in benchmarks/complexity.py.
     win = tl.profile_win_set(profile, 0.5)
-    assert time.perf_counter() - start < 1.0
-    start = time.perf_counter()
     for q in np.linspace(0.05, 1.0, 20):
         assert tl.profile_win_set(profile, float(q)) <= frozenset("AB")
-    assert time.perf_counter() - start < 0.1
     kind = np.arange(weights.size) % 4
     share = {"A": weights[kind != 1].sum() / weights.sum(), "B": weights[kind != 0].sum() / weights.sum()}
     assert win == frozenset(a for a, s in share.items() if s >= 0.5)

@@ -3,7 +3,6 @@
 import base64
 import json
 import re
-import time
 
 import matplotlib
 import numpy as np
@@ -87,11 +86,10 @@ def test_update_moves_artists_without_creating_new_ones_and_is_fast():
     assert "Deadlock" in d.status.get_text()
     d.update(figure2_state(quota_a=0.6, quota_b=0.6, gamma_a=1.0, gamma_b=1.0))
     assert len(d.ax.get_children()) == before
-    # Moving a quota (grids cached) stays well under 100 ms including the model.
-    t0 = time.perf_counter()
+    # Moving a quota (grids cached): its speed is a ratio in benchmarks/complexity.py.
     for q in (0.55, 0.6, 0.65, 0.7):
         d.update(figure2_state(quota_a=q, quota_b=0.62))
-    assert (time.perf_counter() - t0) / 4 < 0.1
+    assert len(d.ax.get_children()) == before
 
 
 def test_static_explorer_frames():
