@@ -147,13 +147,19 @@ fi
 STAMP="$VENV/.twolevel-requirements.sha256"
 want="$( { cat requirements.lock requirements.txt pyproject.toml; echo "lock-ok=$LOCK_OK"; "$VPY" --version; } 2>&1 | tl_sha256)"
 have="$(cat "$STAMP" 2>/dev/null || true)"
+# (-I and a neutral folder: the checkout's own twolevel/ must not be found as the current folder.)
 imports_here() {
-  "$VPY" -c 'import os, sys, twolevel; sys.exit(not os.path.realpath(twolevel.__file__).startswith(sys.argv[1]))' \
-    "$(venv_home)/twolevel/" >/dev/null 2>&1
+  (cd / && "$VPY" -I -c 'import os, sys, twolevel; sys.exit(not os.path.realpath(twolevel.__file__).startswith(sys.argv[1]))' \
+    "$(venv_home)/twolevel/") >/dev/null 2>&1
 }
 if [[ "$want" == "$have" ]] && ! imports_here; then
-  log "twolevel does not import from this checkout in .venv (an interrupted install?): installing again"
+  log "twolevel does not import from $(venv_home) in .venv (an interrupted install?): installing again"
   have=""
+fi
+if [[ "$want" != "$have" && "$(venv_home)" != "$ROOT" ]]; then
+  # .venv links to another checkout's venv: installing here would point it at this checkout.
+  log "the linked .venv belongs to $(venv_home) and needs installing: run bash scripts/setup.sh there"
+  exit 1
 fi
 if [[ "$want" != "$have" ]]; then
   log "installing Python packages (requirements.lock); this takes a few minutes the first time"
@@ -275,6 +281,9 @@ install_chromium() {
 if [[ "$WITH_CHROMIUM" == 1 ]]; then
   if browser="$("$VPY" scripts/find_chromium.py 2>/dev/null)"; then
     log "chromium present: $browser"
+  elif [[ -n "${TL_CHROMIUM:-}" ]]; then
+    # The browser was chosen: installing another would not be used.
+    log "WARNING: TL_CHROMIUM=$TL_CHROMIUM does not run as Chromium or Chrome: the browser tests will not run (fix or unset it)"
   elif install_chromium && browser="$("$VPY" scripts/find_chromium.py)"; then
     log "chromium installed: $browser"
   else
