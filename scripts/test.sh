@@ -31,10 +31,11 @@ else
   tl_log "############################################################################"
 fi
 
-# Both cores, unless the caller chose otherwise: --dist loadgroup keeps the
-# modules marked xdist_group on one worker, and --no-loadscope-reorder keeps
-# the order tests/conftest.py gives (whole-book executions first).
-parallel=(-n "${TWOLEVEL_TEST_WORKERS:-auto}" --dist loadgroup --no-loadscope-reorder)
+# Both cores, unless the caller chose otherwise: scope scheduling keeps the
+# modules that must stay together on one worker (tests/conftest.py, GROUPED),
+# and --no-loadscope-reorder keeps the order tests/conftest.py gives
+# (whole-book executions first).
+parallel=(-n "${TWOLEVEL_TEST_WORKERS:-auto}" --dist loadscope --no-loadscope-reorder)
 for arg in "$@"; do
   case "$arg" in
     no:xdist|-pno:xdist) parallel=() ;;

@@ -1,7 +1,7 @@
 """Shared fixtures (the repository root, the book built once per test run) and the run's order.
 
 The README's test command runs pytest on every core (``-n auto``, pytest-xdist,
-``--dist loadgroup``). Two things keep that cheap and correct:
+scheduled by :func:`pytest_xdist_make_scheduler`). Two things keep that cheap and correct:
 
 * **One built book for every worker.** ``built_book`` runs ``bash
   scripts/build.sh`` once per run, whatever the number of workers: the first
@@ -16,7 +16,7 @@ The README's test command runs pytest on every core (``-n auto``, pytest-xdist,
   tests that took longest last time go first (pytest's cache,
   ``.pytest_cache``); a clean clone keeps the order of collection. Modules
   whose module-scoped fixture is expensive (a survey of every page, the PDF,
-  a JupyterLab server) run whole on one worker (``xdist_group``).
+  a JupyterLab server) run whole on one worker (``GROUPED``).
 """
 
 from __future__ import annotations
@@ -215,7 +215,7 @@ TIERS: list[tuple[str, int]] = [
 ]
 UNIT_TIER = 5
 
-# Modules that run whole on one worker: an expensive module-scoped fixture (a survey of
+# Modules that run whole on one worker (pytest_xdist_make_scheduler): an expensive module-scoped fixture (a survey of
 # every page, the PDF, a JupyterLab server), the session's build, or a last test that
 # totals what the module's other tests counted in the process (the fuzz suite).
 GROUPED = (
@@ -236,12 +236,31 @@ def tier(nodeid: str) -> int:
     return UNIT_TIER
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns xdist_group marks into scheduling groups
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        path = item.nodeid.split("::", 1)[0]
-        if path in GROUPED:
-            item.add_marker(pytest.mark.xdist_group(Path(path).stem))
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]):
+    # A wrapper, so that the order is set before any plugin's implementation sees the items.
+    _order(config, items)
+    return (yield)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """pytest-xdist's scope scheduling, the scope being a GROUPED module, else the test itself.
+
+    (pytest-xdist 3.8's own ``xdist_group`` marks do nothing under pytest 9.2: it
+    renames items through ``Item._nodeid``, which pytest 9.2 no longer reads.)
+    Work goes out in the collection's order (``--no-loadscope-reorder``), i.e. :func:`_order`'s.
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class GroupedScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return path if path in GROUPED else nodeid
+
+    return GroupedScheduling(config, log)
+
+
+def _order(config: pytest.Config, items: list[pytest.Item]) -> None:
     cache = getattr(config, "cache", None)
     last: dict[str, float] = cache.get(DURATIONS_KEY, {}) if cache is not None else {}
     # Longest module first within a tier; a module's tests stay together and in
@@ -267,7 +286,7 @@ _durations: dict[str, float] = {}
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if os.environ.get("PYTEST_XDIST_WORKER"):
         return
-    nodeid = report.nodeid.split("@", 1)[0]  # xdist appends "@group" under loadgroup
+    nodeid = report.nodeid
     _durations[nodeid] = _durations.get(nodeid, 0.0) + report.duration
 
 
