@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -160,6 +161,16 @@ def run_build(repo: Path, *args: str, timeout: float = 1800) -> subprocess.Compl
         env=env,
         timeout=timeout,
     )
+
+
+def build_failure(log: str, tail: int = 2000) -> str:
+    """A failed build's log for an assertion message: its error and warning lines first, then its tail.
+
+    (jupyter-book ends a failed build with a long traceback of its own, which
+    pushes the cause, e.g. a notebook cell's error or timeout, out of a plain tail.)
+    """
+    causes = [line for line in log.splitlines() if re.search(r"WARNING|ERROR|Error|Timeout|timed out", line)]
+    return "\n".join(causes[:40]) + "\n--- tail ---\n" + log[-tail:]
 
 
 @pytest.fixture(scope="session")

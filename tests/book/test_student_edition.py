@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import build_failure
+
 from .chapters import DRAFT_FRAMES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -63,7 +65,7 @@ def test_student_edition_builds_without_solutions(request, copy_repository, tmp_
         timeout=1800,
         env=dict(os.environ, PYTHONHASHSEED="0", **DRAFT_FRAMES),
     )
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert proc.returncode == 0, build_failure(proc.stderr)
     index = Path(proc.stdout.strip().splitlines()[-1])
     assert index.is_file() and repo in index.parents, index
     built_book = request.getfixturevalue("built_book")
