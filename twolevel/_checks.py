@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 __all__ = [
     "GAMMA_RANGE",
-    "GRID_RANGE",
+    "RESOLUTION_RANGE",
     "check_real",
     "check_quota",
     "check_unit",
@@ -48,7 +48,7 @@ T = TypeVar("T")
 GAMMA_RANGE = (0.05, 1.0)
 
 #: Accepted number of points per axis of a grid, or of samples along a curve.
-GRID_RANGE = (11, 4001)
+RESOLUTION_RANGE = (11, 4001)
 
 
 def _is_number(value: object) -> TypeGuard[SupportsFloat]:
@@ -137,8 +137,8 @@ def check_gamma(name: str, value: object) -> float:
 
 
 def check_grid_size(name: str, value: object) -> int:
-    """Points per axis of a grid (or samples along a curve), in :data:`GRID_RANGE`."""
-    return check_positive_int(name, value, minimum=GRID_RANGE[0], maximum=GRID_RANGE[1])
+    """Points per axis of a grid (or samples along a curve), in :data:`RESOLUTION_RANGE`."""
+    return check_positive_int(name, value, minimum=RESOLUTION_RANGE[0], maximum=RESOLUTION_RANGE[1])
 
 
 def check_label(name: str, value: object, labels: tuple[str, ...]) -> str:

@@ -44,7 +44,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import check_nonnegative, check_positive_int, check_real, check_seed, check_unit
+from ._sampling import defection_draws
 from .bargaining import nash_bargaining
+from .scenario import Scenario, parameter
 from .winsets import WinSet, overlap
 
 __all__ = ["DefectionModel", "DefectionRates", "defection_rates", "simulate_defection"]
@@ -83,9 +85,26 @@ def _phi(z: float) -> float:
     return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
 
 
+def check_uncertainty(name: str, value: object) -> float:
+    s = check_nonnegative(name, value)
+    if s > 1.0:
+        raise ValueError(f"{name} must lie in [0, 1] (a standard deviation in share units), got {s!r}")
+    return s
+
+
+def check_temptation(name: str, value: object) -> float:
+    t = check_real(name, value)
+    if not t > 0:
+        raise ValueError(f"{name} must be > 0 (the largest gain from reneging), got {t!r}")
+    return t
+
+
 @dataclass(frozen=True)
-class DefectionModel:
-    r"""The defection model's parameters (module docstring), validated once.
+class DefectionModel(Scenario):
+    r"""The defection model's parameters (module docstring), validated once: Chapter 4's scenario of defection.
+
+    :func:`defection_rates` and :func:`simulate_defection` take one (or its
+    parameters, from which they build one).
 
     Parameters
     ----------
@@ -105,6 +124,8 @@ class DefectionModel:
     0.5
     >>> tl.DefectionModel(x1=0.6, y1=0.4, uncertainty=0.05).proposal is None
     True
+    >>> round(tl.defection_rates(m.replace(uncertainty=0.1)).involuntary, 3)
+    0.343
 
     References
     ----------
@@ -112,24 +133,11 @@ class DefectionModel:
     involuntary`` (chapter 4).
     """
 
-    x1: float
-    y1: float
-    uncertainty: float
-    reneging_cost: float = 1.0
-    temptation: float = 1.0
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "x1", check_unit("x1", self.x1))
-        object.__setattr__(self, "y1", check_unit("y1", self.y1))
-        s = check_nonnegative("uncertainty", self.uncertainty)
-        if s > 1.0:
-            raise ValueError(f"uncertainty must lie in [0, 1] (a standard deviation in share units), got {s!r}")
-        object.__setattr__(self, "uncertainty", s)
-        object.__setattr__(self, "reneging_cost", check_nonnegative("reneging_cost", self.reneging_cost))
-        t = check_real("temptation", self.temptation)
-        if not t > 0:
-            raise ValueError(f"temptation must be > 0 (the largest gain from reneging), got {t!r}")
-        object.__setattr__(self, "temptation", t)
+    x1: float = parameter(None, check_unit)
+    y1: float = parameter(None, check_unit)
+    uncertainty: float = parameter(None, check_uncertainty)
+    reneging_cost: float = parameter(1.0, check_nonnegative)
+    temptation: float = parameter(1.0, check_temptation)
 
     @property
     def proposal(self) -> float | None:
@@ -137,29 +145,56 @@ class DefectionModel:
         return nash_bargaining(overlap(WinSet(self.x1, 1.0), WinSet(0.0, self.y1)))
 
 
+def _model(
+    model: DefectionModel | float, y1: float | None, uncertainty: float | None, reneging_cost: float, temptation: float
+) -> DefectionModel:
+    """The model itself, or one built from its parameters (``model`` is then ``x1``)."""
+    if isinstance(model, DefectionModel):
+        if (y1, uncertainty, reneging_cost, temptation) != (None, None, 1.0, 1.0):
+            raise TypeError("give either a DefectionModel or its parameters (x1, y1, uncertainty, ...), not both")
+        return model
+    if y1 is None or uncertainty is None:
+        raise TypeError("defection needs a DefectionModel, or the parameters x1, y1 and uncertainty")
+    return DefectionModel(model, y1, uncertainty, reneging_cost, temptation)
+
+
 def defection_rates(
-    x1: float, y1: float, uncertainty: float, reneging_cost: float = 1.0, temptation: float = 1.0
+    model: DefectionModel | float,
+    y1: float | None = None,
+    uncertainty: float | None = None,
+    reneging_cost: float = 1.0,
+    temptation: float = 1.0,
 ) -> DefectionRates:
     r"""Closed-form outcome probabilities of the defection model (module docstring).
 
     Parameters
     ----------
-    x1, y1, uncertainty, reneging_cost, temptation : float
-        The parameters of :class:`DefectionModel`, validated by it.
+    model : DefectionModel or float
+        The model; or its first parameter ``x1``, with the others given next.
+    y1, uncertainty, reneging_cost, temptation : float
+        The model's other parameters when ``model`` is ``x1`` (validated by
+        :class:`DefectionModel`); not given with a model.
+
+    Returns
+    -------
+    DefectionRates
+        The probabilities of deadlock, involuntary and voluntary defection, and implementation.
 
     Examples
     --------
-    >>> r = tl.defection_rates(0.3, 0.55, uncertainty=0.05, reneging_cost=0.8)
+    >>> r = tl.defection_rates(0.3, 0.55, 0.05, 0.8)
     >>> r.proposal, round(r.involuntary, 3), round(r.voluntary, 3)
     (0.5, 0.159, 0.303)
-    >>> tl.defection_rates(0.3, 0.4, uncertainty=0.05).involuntary > r.involuntary
+    >>> r == tl.defection_rates(tl.DefectionModel(x1=0.3, y1=0.55, uncertainty=0.05, reneging_cost=0.8))
+    True
+    >>> tl.defection_rates(0.3, 0.4, 0.05).involuntary > r.involuntary
     True
 
     References
     ----------
     Putnam (1988), pp. 438-440. Book: proposition ``prop-involuntary`` (chapter 4).
     """
-    m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
+    m = _model(model, y1, uncertainty, reneging_cost, temptation)
     x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
     x = m.proposal
     if x is None:
@@ -180,9 +215,9 @@ def defection_rates(
 
 
 def simulate_defection(
-    x1: float,
-    y1: float,
-    uncertainty: float,
+    model: DefectionModel | float,
+    y1: float | None = None,
+    uncertainty: float | None = None,
     reneging_cost: float = 1.0,
     temptation: float = 1.0,
     *,
@@ -193,7 +228,25 @@ def simulate_defection(
 
     Each trial draws the true win-set boundaries, holds the up-or-down votes,
     and, if both sides ratify, draws each side's temptation to renege. Returns
-    the observed frequencies; they converge to :func:`defection_rates`.
+    the observed frequencies; they converge to :func:`defection_rates`. The
+    trials are drawn in chunks within the working memory
+    (:func:`twolevel.working_memory`).
+
+    Parameters
+    ----------
+    model : DefectionModel or float
+        As in :func:`defection_rates`.
+    y1, uncertainty, reneging_cost, temptation : float
+        As in :func:`defection_rates`.
+    trials : int
+        Simulated negotiations, 1 to 10,000,000.
+    seed : int
+        Seed of the generator.
+
+    Returns
+    -------
+    DefectionRates
+        The observed frequencies of the four outcomes.
 
     Examples
     --------
@@ -206,21 +259,18 @@ def simulate_defection(
     Putnam (1988), pp. 438-440. Book: proposition ``prop-involuntary`` and exercise ``ex-defection``
     (chapter 4).
     """
-    m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
+    m = _model(model, y1, uncertainty, reneging_cost, temptation)
     x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
     trials = check_positive_int("trials", trials, maximum=10_000_000)
     seed = check_seed("seed", seed)
     x = m.proposal
     if x is None:
         return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
-    rng = np.random.default_rng(seed)
-    eps = rng.standard_normal((2, trials))
-    true_x1 = x1_ + s * eps[0]
-    true_y1 = y1_ - s * eps[1]
-    ratified = (true_x1 <= x) & (x <= true_y1)
-    tempt = rng.uniform(0.0, t, size=(2, trials))
-    reneges = (tempt > c).any(axis=0) & ratified
+    rejected = reneged = 0
+    for eps, tempt in defection_draws(trials, seed, t):
+        ratified = (x1_ + s * eps[0] <= x) & (x <= y1_ - s * eps[1])
+        rejected += int(np.count_nonzero(~ratified))
+        reneged += int(np.count_nonzero((tempt > c).any(axis=0) & ratified))
     n = float(trials)
-    inv = float(np.count_nonzero(~ratified)) / n
-    vol = float(np.count_nonzero(reneges)) / n
+    inv, vol = rejected / n, reneged / n
     return DefectionRates(0.0, inv, vol, 1.0 - inv - vol, x)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ._checks import check_instance, check_quota, check_shares, check_text, check_unit
 from ._numerics import lower_weighted_quantile, weight_units
-from .memory import chunked_map
+from .config import chunked_map
 from .winsets import WinSet, frozen_points
 
 __all__ = ["SpatialConstituency", "reversion_win_set"]

@@ -86,7 +86,11 @@ __all__ = [
     "ratifies",
     "deadlock_quota",
     "TIE_TOLERANCE",
+    "DEFAULT_SIZE",
 ]
+
+#: The default number of constituents of every constituency the package builds (one per side or issue).
+DEFAULT_SIZE = 1001
 
 #: A side on one issue: X (whose share :math:`x` is the agreement) or Y (who receives :math:`1 - x`).
 Side = Literal["X", "Y"]
@@ -211,7 +215,7 @@ class Constituency:
 
     # -- constructors ---------------------------------------------------------
     @classmethod
-    def uniform(cls, spread: float, n: int = 1001, *, name: str = "") -> Constituency:
+    def uniform(cls, spread: float, n: int = DEFAULT_SIZE, *, name: str = "") -> Constituency:
         r"""Reservation values spread evenly over :math:`[0, \text{spread}]`.
 
         Uses the midpoint quantile grid :math:`r_i = \text{spread}\,(i - \tfrac12)/n`,
@@ -223,7 +227,7 @@ class Constituency:
         return cls(s * (np.arange(1, n + 1) - 0.5) / n, name=name)
 
     @classmethod
-    def kumaraswamy(cls, a: float, b: float, spread: float = 1.0, n: int = 1001, *, name: str = "") -> Constituency:
+    def kumaraswamy(cls, a: float, b: float, spread: float = 1.0, n: int = DEFAULT_SIZE, *, name: str = "") -> Constituency:
         r"""Skewed reservation values: a Kumaraswamy(a, b) law scaled to :math:`[0, \text{spread}]`.
 
         CDF :math:`F(r) = 1 - (1 - (r/s)^a)^b`, quantile

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from strategies import moderate_quotas, unit
+from inputs import moderate_quotas, unit
 
 import twolevel as tl
 

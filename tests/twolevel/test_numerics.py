@@ -3,7 +3,7 @@
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import quotas, seeds
+from inputs import quotas, seeds
 
 from twolevel._numerics import (
     WEIGHT_UNITS,

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from strategies import quotas, spatial_constituencies, unit
+from inputs import quotas, spatial_constituencies, unit
 
 import twolevel as tl
 

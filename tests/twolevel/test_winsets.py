@@ -10,7 +10,7 @@ from numpy.testing import assert_allclose
 
 import twolevel as tl
 
-from strategies import quotas, reservation_lists, seeds, sides
+from inputs import quotas, reservation_lists, seeds, sides
 
 reservations = reservation_lists(40)
 

@@ -60,6 +60,7 @@ from .._checks import (
     check_unit,
     check_weights,
 )
+from .._sampling import generator
 from ..winsets import SIDES, Constituency, Side, WinSet
 from .rules import RatificationRule, check_rule, pivot_of, unanimity
 
@@ -411,7 +412,7 @@ def decomposition_returns(
     decay: float = 0.4,
     centre: float = 0.5,
     quota: float = 0.5,
-    members: int = 21,
+    n: int = 21,
     replications: int = 50,
     seed: int = 0,
 ) -> DecompositionReturns:
@@ -420,7 +421,7 @@ def decomposition_returns(
     Each body at level :math:`\ell` has ``branching`` sub-units whose positions
     (reservation values) lie within :math:`\pm\,\text{spread}\cdot\text{decay}^{\ell}`
     of the body's own (uniform draws, kept inside [0, 1]); the deepest units are
-    chambers of ``members`` members spread over the same band one level down.
+    chambers of ``n`` members spread over the same band one level down.
     Every body ratifies by ``quota`` of its members. Modelling the hierarchy to
     depth :math:`d` treats each unit at level :math:`d` as a single actor at its
     position. ``decay < 1`` says sub-units are more alike than the units above them.
@@ -435,8 +436,8 @@ def decomposition_returns(
         In [0, 1]: the first level's half-width, the factor per level, the root's position.
     quota : float
         In (0, 1], for every body.
-    members : int
-        Members per chamber, 1 to 1001.
+    n : int
+        Members (constituents) per chamber, 1 to 1001.
     replications : int
         Random hierarchies averaged, 1 to 1000.
     seed : int
@@ -466,10 +467,10 @@ def decomposition_returns(
     q = check_unit("quota", quota)
     if q == 0.0:
         raise ValueError("quota must lie in (0, 1] (a share of the members' weight), got 0.0")
-    m = check_positive_int("members", members, maximum=1001)
+    m = check_positive_int("n", n, maximum=1001)
     reps = check_positive_int("replications", replications, maximum=1000)
     seed = check_seed("seed", seed)
-    rng = np.random.default_rng(seed)
+    rng = generator(seed)
     quotas = [q] * (d_max + 1)
     levels = d_max + 2
     err = np.zeros((reps, levels))

@@ -83,6 +83,11 @@ def pivot_of(reservations: npt.ArrayLike, weights: npt.ArrayLike, quota: float) 
     quota : float
         In (0, 1].
 
+    Returns
+    -------
+    float
+        The pivot :math:`F^{-1}(q)`.
+
     Examples
     --------
     >>> tl.pivot_of([0.2, 0.5, 0.8], [1, 1, 1], 2 / 3)
@@ -385,13 +390,26 @@ def check_rule(name: str, value: object) -> RatificationRule:
     return value
 
 
-def rule_win_set(rule: RatificationRule, constituency: Constituency, side: Side = "X") -> WinSet:
+def rule_win_set(constituency: Constituency, rule: RatificationRule, side: Side = "X") -> WinSet:
     """The win-set of ``constituency`` under ``rule`` (function form of :meth:`RatificationRule.win_set`).
+
+    Parameters
+    ----------
+    constituency : Constituency
+        The ratifying body's members.
+    rule : RatificationRule
+        How they ratify.
+    side : {"X", "Y"}
+        X's win-set is :math:`[p, 1]`, Y's :math:`[0, 1 - p]`.
+
+    Returns
+    -------
+    WinSet
 
     Examples
     --------
     >>> c = tl.Constituency.uniform(0.9, n=100)
-    >>> tl.rule_win_set(tl.two_thirds(), c, "Y")
+    >>> tl.rule_win_set(c, tl.two_thirds(), "Y")
     WinSet(0, 0.4015)
 
     References

@@ -18,8 +18,8 @@ import numpy as np
 import numpy.typing as npt
 from matplotlib.figure import Figure
 
-from .. import tactics
-from ..twoissue import TwoIssueConstituency, contract_curve
+from .. import strategies as tactics
+from ..preferences import TwoIssueConstituency, contract_curve
 from ..winsets import WinSet
 from .._checks import check_nonnegative, check_positive_int, check_unit
 from .frames import Control, StaticExplorer, static_explorer

@@ -3,7 +3,7 @@
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import box_quotas, gammas, weight_shares
+from inputs import box_quotas, gammas, weight_shares
 
 import twolevel as tl
 
