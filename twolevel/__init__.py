@@ -34,27 +34,35 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from . import agreement, bargaining, config, defection, negotiation, preferences, scenario, spatial, winsets
-from .agreement import *  # noqa: F403
-from .bargaining import *  # noqa: F403
-from .config import *  # noqa: F403
-from .defection import *  # noqa: F403
-from .negotiation import *  # noqa: F403
-from .preferences import *  # noqa: F403
-from .scenario import *  # noqa: F403
-from .spatial import *  # noqa: F403
-from .winsets import *  # noqa: F403
+from .agreement import *
+from .bargaining import *
+from .config import *
+from .defection import *
+from .negotiation import *
+from .preferences import *
+from .scenario import *
+from .spatial import *
+from .winsets import *
 
 if TYPE_CHECKING:
     from . import institutions, strategies, symbolic, viz
-    from .institutions import *  # noqa: F403
-    from .preferences.box_formulas import *  # noqa: F403
-    from .strategies import *  # noqa: F403
+    from .institutions import *
+    from .preferences.box_formulas import *
+    from .strategies import *
 
 __version__ = "0.1.0"
 
 #: The numpy-only modules imported above, whose public names make up the flat API.
 _MODEL_MODULES: tuple[ModuleType, ...] = (
-    agreement, bargaining, config, defection, negotiation, preferences, scenario, spatial, winsets,
+    agreement,
+    bargaining,
+    config,
+    defection,
+    negotiation,
+    preferences,
+    scenario,
+    spatial,
+    winsets,
 )
 
 #: Modules loaded on first use of the attribute itself (sympy, matplotlib).
@@ -66,30 +74,74 @@ _LAZY = ("symbolic", "viz")
 #: tests/twolevel/package/test_imports.py checks these lists against each module's ``__all__``.
 _DEFERRED: dict[str, tuple[str, ...]] = {
     "institutions": (
-        "AmendmentComparison", "Body", "Chamber", "ConferenceOutcome", "ConsensusNorm",
-        "DecompositionReturns", "InstitutionsScenario", "LeverOutcome", "QuotaRule", "RatificationRule",
-        "RuleOutcome", "RuleScenario", "SeatRule", "WeightedVotes", "autonomous_win_set",
-        "autonomy_agreement_probability", "autonomy_share", "committee_expectations", "compare_procedures",
-        "conference_outcome", "decomposition_returns", "disciplined_quota", "disciplined_win_set",
-        "institutional_win_set", "lever_outcome", "nested_win_set", "piecemeal_mask", "pivot_of",
-        "rule_outcome", "rule_win_set", "simple_majority", "tighter_constraint", "tree_from_spec",
-        "two_thirds", "unanimity", "worthwhile_depth",
+        "AmendmentComparison",
+        "Body",
+        "Chamber",
+        "ConferenceOutcome",
+        "ConsensusNorm",
+        "DecompositionReturns",
+        "InstitutionsScenario",
+        "LeverOutcome",
+        "QuotaRule",
+        "RatificationRule",
+        "RuleOutcome",
+        "RuleScenario",
+        "SeatRule",
+        "WeightedVotes",
+        "autonomous_win_set",
+        "autonomy_agreement_probability",
+        "autonomy_share",
+        "committee_expectations",
+        "compare_procedures",
+        "conference_outcome",
+        "decomposition_returns",
+        "disciplined_quota",
+        "disciplined_win_set",
+        "institutional_win_set",
+        "lever_outcome",
+        "nested_win_set",
+        "piecemeal_mask",
+        "pivot_of",
+        "rule_outcome",
+        "rule_win_set",
+        "simple_majority",
+        "tighter_constraint",
+        "tree_from_spec",
+        "two_thirds",
+        "unanimity",
+        "worthwhile_depth",
     ),
     "strategies": (
-        "BudgetScenario", "CollusivePath", "Package", "PopularityEffect", "RallyOutcome", "RallyScenario",
-        "RankEffect", "SummitPayoff", "SwingConstituency", "across_the_board", "add_goodwill",
-        "best_use_of_budget", "brute_force_package", "cheapest_package", "collusive_path",
-        "commitment_groups", "negotiator_win_set", "net_shares", "opposite_popularity",
-        "rally_outcome", "rally_tradeoff", "rank_effects", "retaliation_outcome",
+        "BudgetScenario",
+        "CollusivePath",
+        "Package",
+        "PopularityEffect",
+        "RallyOutcome",
+        "RallyScenario",
+        "RankEffect",
+        "SummitPayoff",
+        "SwingConstituency",
+        "across_the_board",
+        "add_goodwill",
+        "best_use_of_budget",
+        "brute_force_package",
+        "cheapest_package",
+        "collusive_path",
+        "commitment_groups",
+        "negotiator_win_set",
+        "net_shares",
+        "opposite_popularity",
+        "rally_outcome",
+        "rally_tradeoff",
+        "rank_effects",
+        "retaliation_outcome",
         "transaction_benefits",
     ),
     "preferences.box_formulas": ("PackageFormulas", "exact_lens_corners", "package_formulas"),
 }
 _DEFERRED_OWNER = {name: module for module, names in _DEFERRED.items() for name in names}
 
-__all__ = sorted(
-    {name for module in _MODEL_MODULES for name in module.__all__} | set(_DEFERRED_OWNER) | set(_LAZY)
-)
+__all__ = sorted({name for module in _MODEL_MODULES for name in module.__all__} | set(_DEFERRED_OWNER) | set(_LAZY))
 
 
 def __getattr__(name: str) -> Any:

@@ -190,8 +190,10 @@ def _as_floats(name: str, values: object, what: str) -> npt.NDArray[np.float64]:
         except OverflowError:
             raise ValueError(f"{name} must hold finite numbers only (an integer too large for a float)") from None
     if kind not in "fiu":
-        raise TypeError(f"{name} must be {what}, got an array of dtype {arr.dtype} (booleans, strings and complex "
-                        "numbers are not accepted)")
+        raise TypeError(
+            f"{name} must be {what}, got an array of dtype {arr.dtype} (booleans, strings and complex "
+            "numbers are not accepted)"
+        )
     if isinstance(values, (list, tuple)) and _holds_flag(values):
         raise TypeError(f"{name} must be {what}, got booleans")
     with np.errstate(over="ignore"):  # a longdouble beyond float's range becomes inf, refused by the caller
@@ -256,9 +258,13 @@ def check_array(
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must hold finite numbers only (no NaN or infinity)")
     if low is not None and arr.size and arr.min() < low:
-        raise ValueError(f"{name} must lie in [{low}, {high if high is not None else 'inf'}], got a value {arr.min()!r}")
+        raise ValueError(
+            f"{name} must lie in [{low}, {high if high is not None else 'inf'}], got a value {arr.min()!r}"
+        )
     if high is not None and arr.size and arr.max() > high:
-        raise ValueError(f"{name} must lie in [{low if low is not None else '-inf'}, {high}], got a value {arr.max()!r}")
+        raise ValueError(
+            f"{name} must lie in [{low if low is not None else '-inf'}, {high}], got a value {arr.max()!r}"
+        )
     return arr
 
 

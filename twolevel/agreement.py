@@ -106,7 +106,9 @@ def agreement_probability(
     try:
         np.broadcast_shapes(sx.shape, sy.shape)
     except ValueError:
-        raise ValueError(f"spread_x and spread_y must broadcast together, got shapes {sx.shape} and {sy.shape}") from None
+        raise ValueError(
+            f"spread_x and spread_y must broadcast together, got shapes {sx.shape} and {sy.shape}"
+        ) from None
     qx, qy = check_quota("quota_x", quota_x), check_quota("quota_y", quota_y)
     sample_size = check_positive_int("sample_size", sample_size, maximum=10_001)
     trials = check_positive_int("trials", trials, maximum=1_000_000)

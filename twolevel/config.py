@@ -39,6 +39,11 @@ _state = {"megabytes": DEFAULT_WORKING_MEMORY}
 def get_working_memory() -> int:
     """The current bound on a call's temporary arrays, in MiB.
 
+    Returns
+    -------
+    int
+        The bound, in MiB.
+
     Examples
     --------
     >>> import twolevel as tl
@@ -55,6 +60,16 @@ def get_working_memory() -> int:
 
 def set_working_memory(megabytes: int) -> int:
     """Set the bound on a call's temporary arrays (in MiB, 1 to 1,048,576); returns the previous bound.
+
+    Parameters
+    ----------
+    megabytes : int
+        The new bound, 1 to 1,048,576 MiB.
+
+    Returns
+    -------
+    int
+        The previous bound.
 
     Examples
     --------

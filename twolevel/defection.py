@@ -125,7 +125,7 @@ class DefectionModel(Scenario):
     >>> tl.DefectionModel(x1=0.6, y1=0.4, uncertainty=0.05).proposal is None
     True
     >>> round(tl.defection_rates(m.replace(uncertainty=0.1)).involuntary, 3)
-    0.343
+    0.324
 
     References
     ----------

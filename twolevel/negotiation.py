@@ -23,14 +23,11 @@ import json
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from ._checks import check_instance, check_mapping, check_quota
 from .bargaining import SOLUTIONS, Solution, bargain
 from .winsets import Constituency, Side, WinSet, overlap, win_set
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
 
 __all__ = ["Negotiation", "Rule"]
 
@@ -142,8 +139,8 @@ class Negotiation:
         # Another rule: the share of the weight that ratifies at the boundary, which the rule requires in effect.
         return float(constituency.votes_for(boundary, side)) or 1.0
 
-    def figure(self) -> Figure:
-        """Figure 1 of this negotiation, drawn by :mod:`twolevel.viz` (imported here, on first use).
+    def figure(self) -> Any:
+        """Figure 1 of this negotiation (a matplotlib Figure), drawn by :mod:`twolevel.viz` (imported here, on first use).
 
         X1 and Y's boundary are this negotiation's; Y1, Y2 and Y3 are Y's
         boundaries under a simple majority, two-thirds and unanimity.
@@ -190,7 +187,9 @@ class Negotiation:
         check_mapping("scenario", scenario)
         unknown = set(scenario) - {"x", "y"}
         if unknown or not {"x", "y"} <= set(scenario):
-            raise ValueError(f"scenario must have exactly the keys 'x' and 'y' (one per side), got {sorted(map(str, scenario))}")
+            raise ValueError(
+                f"scenario must have exactly the keys 'x' and 'y' (one per side), got {sorted(map(str, scenario))}"
+            )
         (cx, rx), (cy, ry) = (_side_from_dict(k, scenario[k]) for k in ("x", "y"))
         return cls(cx, cy, rx, ry)
 
@@ -239,7 +238,9 @@ def _side_from_dict(key: str, side: object) -> tuple[Constituency, float]:
     entry = check_mapping(f"scenario[{key!r}]", side)
     unknown = set(entry) - _SIDE_KEYS
     if unknown:
-        raise ValueError(f"scenario[{key!r}] has unknown keys {sorted(map(str, unknown))}; accepted: {sorted(_SIDE_KEYS)}")
+        raise ValueError(
+            f"scenario[{key!r}] has unknown keys {sorted(map(str, unknown))}; accepted: {sorted(_SIDE_KEYS)}"
+        )
     kinds = [k for k in ("uniform", "kumaraswamy", "reservations") if k in entry]
     if len(kinds) != 1:
         raise ValueError(f"scenario[{key!r}] must give exactly one of 'uniform', 'kumaraswamy' or 'reservations'")
@@ -247,7 +248,9 @@ def _side_from_dict(key: str, side: object) -> tuple[Constituency, float]:
     if kinds[0] == "reservations":
         constituency = Constituency(entry["reservations"], entry.get("weights"), name)  # type: ignore[arg-type]
     else:
-        params = check_mapping(f"scenario[{key!r}][{kinds[0]!r}]", entry[kinds[0]])
+        params: dict[str, Any] = {
+            str(k): v for k, v in check_mapping(f"scenario[{key!r}][{kinds[0]!r}]", entry[kinds[0]]).items()
+        }
         try:
             constituency = getattr(Constituency, kinds[0])(**params, name=name)
         except TypeError as exc:
@@ -257,6 +260,8 @@ def _side_from_dict(key: str, side: object) -> tuple[Constituency, float]:
     rule = entry.get("rule", entry.get("quota", 0.5))
     if isinstance(rule, str):
         if rule not in _NAMED_RULES:
-            raise ValueError(f"scenario[{key!r}]['rule'] must be one of {sorted(_NAMED_RULES)} or a quota, got {rule!r}")
+            raise ValueError(
+                f"scenario[{key!r}]['rule'] must be one of {sorted(_NAMED_RULES)} or a quota, got {rule!r}"
+            )
         rule = _NAMED_RULES[rule]
     return constituency, check_quota(f"scenario[{key!r}] quota", rule)

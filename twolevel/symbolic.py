@@ -29,8 +29,9 @@ is still in closed form).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, cast
+from typing import Any, cast
 
 import sympy as sp
 
@@ -148,9 +149,7 @@ class RatificationFormulas:
     def numeric(self, name: str) -> Callable[..., Any]:
         """A numpy function of :attr:`symbols` for the attribute ``name``."""
         if name not in ("x1", "y1", "deadlock_quota", "y_share", "dy_share_dq_y"):
-            raise ValueError(
-                f"name must be one of x1, y1, deadlock_quota, y_share, dy_share_dq_y; got {name!r}"
-            )
+            raise ValueError(f"name must be one of x1, y1, deadlock_quota, y_share, dy_share_dq_y; got {name!r}")
         return cast(Callable[..., Any], sp.lambdify(self.symbols, getattr(self, name), modules="numpy"))
 
     def latex(self) -> dict[str, str]:

@@ -3,8 +3,6 @@
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from inputs import moderate_quotas, unit
 
 import twolevel as tl
@@ -34,8 +32,13 @@ def test_reproducible_with_seed():
 
 @settings(max_examples=60, deadline=None)
 @given(
-    unit, unit, unit, unit,
-    moderate_quotas, moderate_quotas, moderate_quotas,
+    unit,
+    unit,
+    unit,
+    unit,
+    moderate_quotas,
+    moderate_quotas,
+    moderate_quotas,
 )
 def test_enlarging_either_win_set_never_lowers_the_probability(sx1, sx2, sy1, sy2, qx, qy1, qy2):
     """Shrinking a spread or lowering a quota enlarges that side's win-set; P(overlap) cannot fall."""

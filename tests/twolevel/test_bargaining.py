@@ -3,7 +3,6 @@
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-
 from inputs import disagreement_values, unit
 
 import twolevel as tl

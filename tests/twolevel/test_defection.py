@@ -3,8 +3,6 @@
 import numpy as np
 import pytest
 from hypothesis import assume, given, settings
-from hypothesis import strategies as st
-
 from inputs import uncertainties, unit
 
 import twolevel as tl
@@ -62,7 +60,9 @@ def test_shrinking_y_win_set_never_lowers_involuntary_defection(x1, ya, yb, sigm
 def test_shrinking_x_win_set_never_lowers_involuntary_defection(xa, xb, y1, sigma):
     wide_x, narrow_x = min(xa, xb), max(xa, xb)
     assume(narrow_x <= y1)
-    assert tl.defection_rates(narrow_x, y1, sigma).involuntary >= tl.defection_rates(wide_x, y1, sigma).involuntary - 1e-12
+    assert (
+        tl.defection_rates(narrow_x, y1, sigma).involuntary >= tl.defection_rates(wide_x, y1, sigma).involuntary - 1e-12
+    )
 
 
 def test_voluntary_defection_does_not_depend_on_win_sets_given_ratification():

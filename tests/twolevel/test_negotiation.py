@@ -19,8 +19,10 @@ def test_the_front_door_is_the_functions(sx, sy, qx, qy):
     talks = tl.Negotiation(x, y, qx, qy)
     wx, wy = tl.win_set(x, qx, "X"), tl.win_set(y, qy, "Y")
     assert (talks.win_set_x, talks.win_set_y, talks.overlap) == (wx, wy, tl.overlap(wx, wy))
-    assert talks.outcomes() == {"nash": tl.nash_bargaining(tl.overlap(wx, wy)),
-                                "split": tl.split_the_difference(tl.overlap(wx, wy))}
+    assert talks.outcomes() == {
+        "nash": tl.nash_bargaining(tl.overlap(wx, wy)),
+        "split": tl.split_the_difference(tl.overlap(wx, wy)),
+    }
     assert talks.is_deadlock == tl.overlap(wx, wy).is_empty
 
 
@@ -31,14 +33,19 @@ def test_a_rule_object_gives_its_own_win_set():
 
 
 def test_scenario_files_in_json_and_yaml(tmp_path):
-    scenario = {"x": {"uniform": {"spread": 0.6}}, "y": {"kumaraswamy": {"a": 2, "b": 1, "spread": 0.9}, "rule": "two_thirds"}}
+    scenario = {
+        "x": {"uniform": {"spread": 0.6}},
+        "y": {"kumaraswamy": {"a": 2, "b": 1, "spread": 0.9}, "rule": "two_thirds"},
+    }
     path = tmp_path / "talks.json"
     path.write_text(json.dumps(scenario))
     y = tl.Constituency.kumaraswamy(2, 1, 0.9)
     expected = tl.win_set(y, 2 / 3, "Y")
     assert tl.Negotiation.from_json(path).win_set_y == expected
     assert tl.Negotiation.from_json(json.dumps(scenario)).win_set_y == expected
-    yaml_text = "x:\n  uniform: {spread: 0.6}\ny:\n  kumaraswamy: {a: 2, b: 1, spread: 0.9}\n  quota: 0.6666666666666666\n"
+    yaml_text = (
+        "x:\n  uniform: {spread: 0.6}\ny:\n  kumaraswamy: {a: 2, b: 1, spread: 0.9}\n  quota: 0.6666666666666666\n"
+    )
     assert tl.Negotiation.from_yaml(yaml_text).win_set_y == expected
 
 
@@ -49,7 +56,11 @@ def test_scenario_files_in_json_and_yaml(tmp_path):
         ({"x": {"uniform": {"spread": 0.6}}, "y": {"spread": 0.9}}, ValueError, r"scenario\['y'\] has unknown keys"),
         ({"x": {"uniform": {"spread": 0.6}}, "y": {"uniform": {"spread": 0.9}, "rule": "most"}}, ValueError, "rule"),
         ({"x": {"uniform": {"spread": 0.6}}, "y": {"uniform": {"spread": 1.9}}}, ValueError, "spread must lie in"),
-        ({"x": {"uniform": {"width": 0.6}}, "y": {"uniform": {"spread": 0.9}}}, TypeError, r"scenario\['x'\]\['uniform'\]"),
+        (
+            {"x": {"uniform": {"width": 0.6}}, "y": {"uniform": {"spread": 0.9}}},
+            TypeError,
+            r"scenario\['x'\]\['uniform'\]",
+        ),
         ({"x": {"uniform": {"spread": 0.6}}, "y": {"uniform": {"spread": 0.9}, "quota": 0}}, ValueError, "quota"),
     ],
 )

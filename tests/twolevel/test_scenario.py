@@ -50,8 +50,15 @@ def test_bad_parameters_name_themselves():
 
 def test_replace_and_dict_round_trips_are_generic():
     """One interface for every scenario of the package, not a list of classes."""
-    scenarios = [tl.Figure1Params(), tl.Figure2Params(), tl.InstitutionsScenario(), tl.RuleScenario(),
-                 tl.BudgetScenario(), tl.RallyScenario(), tl.DefectionModel(0.3, 0.55, 0.05)]
+    scenarios = [
+        tl.Figure1Params(),
+        tl.Figure2Params(),
+        tl.InstitutionsScenario(),
+        tl.RuleScenario(),
+        tl.BudgetScenario(),
+        tl.RallyScenario(),
+        tl.DefectionModel(0.3, 0.55, 0.05),
+    ]
     for s in scenarios:
         assert isinstance(s, tl.Scenario)
         assert type(s).from_dict(s.to_dict()) == s

@@ -66,6 +66,18 @@ def piecemeal_mask(constituency: TwoIssueConstituency, resolution: int = 201) ->
 
     ``mask[j, i]`` is package :math:`(b_i, c_j)` (the layout of :func:`twolevel.iso_vote_grid`).
 
+    Parameters
+    ----------
+    constituency : TwoIssueConstituency
+        The chamber.
+    resolution : int
+        Grid points per axis, in :data:`twolevel.RESOLUTION_RANGE`.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        ``mask[j, i]`` for package :math:`(b_i, c_j)`.
+
     Examples
     --------
     >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, n=101)
@@ -135,12 +147,14 @@ class AmendmentComparison:
         """Share of the grid's packages in one of the four sets (named as the attributes)."""
         if which not in ("up_or_down", "piecemeal", "lens_up_or_down", "lens_piecemeal"):
             raise ValueError(
-                "which must be 'up_or_down', 'piecemeal', 'lens_up_or_down' or 'lens_piecemeal', " f"got {which!r}"
+                f"which must be 'up_or_down', 'piecemeal', 'lens_up_or_down' or 'lens_piecemeal', got {which!r}"
             )
         return float(np.mean(getattr(self, which)))
 
 
-def compare_procedures(chamber: TwoIssueConstituency, partner: TwoIssueConstituency, resolution: int = 201) -> AmendmentComparison:
+def compare_procedures(
+    chamber: TwoIssueConstituency, partner: TwoIssueConstituency, resolution: int = 201
+) -> AmendmentComparison:
     """The chamber's win-set and the lens with its partner, up-or-down and piecemeal.
 
     Parameters
@@ -151,6 +165,11 @@ def compare_procedures(chamber: TwoIssueConstituency, partner: TwoIssueConstitue
         The other side, which votes up or down in both cases.
     resolution : int
         Grid points per axis.
+
+    Returns
+    -------
+    AmendmentComparison
+        The chamber's win-set and the lens under each procedure, on one grid.
 
     Examples
     --------
@@ -187,6 +206,11 @@ def committee_expectations(constituency: Constituency, persuasion: float) -> Con
     constituency : Constituency
     persuasion : float
         :math:`\pi \in [0, 1]`, the share by which every reservation value falls.
+
+    Returns
+    -------
+    Constituency
+        The constituency with lowered reservation values (same weights and name).
 
     Examples
     --------

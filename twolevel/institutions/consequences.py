@@ -148,5 +148,7 @@ def tighter_constraint(scenario: RuleScenario, quota_after: float) -> tuple[Rule
     s = check_instance("scenario", scenario, RuleScenario)
     qa = check_quota("quota_after", quota_after)
     if qa < s.quota_x:
-        raise ValueError(f"quota_after must be >= the scenario's quota_x ({s.quota_x!r}) for a tighter rule, got {qa!r}")
+        raise ValueError(
+            f"quota_after must be >= the scenario's quota_x ({s.quota_x!r}) for a tighter rule, got {qa!r}"
+        )
     return rule_outcome(s), rule_outcome(s.replace(quota_x=qa))

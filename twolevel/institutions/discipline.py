@@ -43,7 +43,6 @@ from ..winsets import SIDES, Constituency, Side, WinSet, overlap
 __all__ = ["disciplined_quota", "disciplined_win_set", "ConferenceOutcome", "conference_outcome"]
 
 
-
 def disciplined_quota(quota: float, discipline: float) -> float | None:
     r"""The quota the undisciplined members must meet: :math:`(q - d)/(1 - d)`, or None if :math:`d \ge q`.
 

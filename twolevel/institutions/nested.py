@@ -45,7 +45,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Union
 
 import numpy as np
 import numpy.typing as npt
@@ -244,11 +243,22 @@ class Body:
         return replace(self, members=tuple(members))
 
 
-Node = Union[Chamber, Body]
+Node = Chamber | Body
 
 
 def nested_win_set(tree: Node, side: Side = "X") -> WinSet:
     """The win-set of a tree of ratifying bodies: side X's :math:`[p, 1]` or Y's :math:`[0, 1 - p]`.
+
+    Parameters
+    ----------
+    tree : Chamber or Body
+        The root of the tree of ratifying bodies.
+    side : {"X", "Y"}
+        X's win-set is :math:`[p, 1]`, Y's :math:`[0, 1 - p]`.
+
+    Returns
+    -------
+    WinSet
 
     Examples
     --------
@@ -279,6 +289,11 @@ def tree_from_spec(spec: Mapping[str, Mapping[str, object]], root: str) -> Node:
     root : str
         The name of the root node.
 
+    Returns
+    -------
+    Chamber or Body
+        The root of the tree.
+
     Examples
     --------
     >>> spec = {
@@ -305,7 +320,9 @@ def tree_from_spec(spec: Mapping[str, Mapping[str, object]], root: str) -> Node:
 
     def build(name: str, path: tuple[str, ...]) -> Node:
         if name in path:
-            raise ValueError(f"spec must be a tree, but it has a cycle: {' -> '.join((*path[path.index(name):], name))}")
+            raise ValueError(
+                f"spec must be a tree, but it has a cycle: {' -> '.join((*path[path.index(name) :], name))}"
+            )
         if name not in spec:
             raise ValueError(f"spec has no entry for member {name!r} of {path[-1]!r}")
         if name in used:
@@ -316,16 +333,22 @@ def tree_from_spec(spec: Mapping[str, Mapping[str, object]], root: str) -> Node:
             raise TypeError(f"spec[{name!r}] must be a mapping with 'rule' and 'members' or 'constituency'")
         unknown = set(entry) - {"rule", "members", "weights", "constituency"}
         if unknown:
-            raise ValueError(f"spec[{name!r}] has unknown keys {sorted(unknown)}; accepted: rule, members, weights, constituency")
+            raise ValueError(
+                f"spec[{name!r}] has unknown keys {sorted(unknown)}; accepted: rule, members, weights, constituency"
+            )
         if "rule" not in entry:
             raise ValueError(f"spec[{name!r}] must give a 'rule'")
         rule = check_rule(f"spec[{name!r}]['rule']", entry["rule"])
         has_members, has_const = "members" in entry, "constituency" in entry
         if has_members == has_const:
-            raise ValueError(f"spec[{name!r}] must give exactly one of 'members' (a body) or 'constituency' (a chamber)")
+            raise ValueError(
+                f"spec[{name!r}] must give exactly one of 'members' (a body) or 'constituency' (a chamber)"
+            )
         if has_const:
             if "weights" in entry:
-                raise ValueError(f"spec[{name!r}]: 'weights' belong to a body; give a chamber's weights in its Constituency")
+                raise ValueError(
+                    f"spec[{name!r}]: 'weights' belong to a body; give a chamber's weights in its Constituency"
+                )
             return Chamber(name, entry["constituency"], rule)  # type: ignore[arg-type]
         members = entry["members"]
         if isinstance(members, (str, bytes)) or not isinstance(members, Sequence):
@@ -334,7 +357,9 @@ def tree_from_spec(spec: Mapping[str, Mapping[str, object]], root: str) -> Node:
             raise ValueError(f"spec[{name!r}]['members'] must not be empty (a body with no seats)")
         built = tuple(build(check_instance(f"spec[{name!r}]['members'] entry", m, str), (*path, name)) for m in members)
         weights = entry.get("weights")
-        return Body(name, rule, built, None if weights is None else tuple(check_array(f"spec[{name!r}]['weights']", weights)))
+        return Body(
+            name, rule, built, None if weights is None else tuple(check_array(f"spec[{name!r}]['weights']", weights))
+        )
 
     return build(root, ())
 
@@ -390,7 +415,11 @@ class DecompositionReturns:
 
 
 def _truncated_pivot(
-    centres: list[npt.NDArray[np.float64]], leaves: npt.NDArray[np.float64], quotas: Sequence[float], upto: int, branching: int
+    centres: list[npt.NDArray[np.float64]],
+    leaves: npt.NDArray[np.float64],
+    quotas: Sequence[float],
+    upto: int,
+    branching: int,
 ) -> float:
     """Pivot of the hierarchy when the nodes at depth ``upto`` are treated as single actors."""
     depth = len(centres) - 1
@@ -499,6 +528,20 @@ def worthwhile_depth(returns: DecompositionReturns, cost_per_body: float, value_
     ``value_of_accuracy`` :math:`v` prices a unit of error removed from the
     win-set's boundary; ``cost_per_body`` :math:`c` the work of modelling one
     more body. Ties go to the shallower depth.
+
+    Parameters
+    ----------
+    returns : DecompositionReturns
+        From :func:`decomposition_returns`.
+    cost_per_body : float
+        :math:`c \ge 0`.
+    value_of_accuracy : float
+        :math:`v \ge 0`.
+
+    Returns
+    -------
+    int
+        The best depth (the shallowest among ties).
 
     Examples
     --------

@@ -125,5 +125,10 @@ class InstitutionsScenario(Scenario):
     def outcome(self) -> LeverOutcome:
         """Both win-sets, the overlap and both sides' Nash shares (:func:`twolevel.lever_outcome`)."""
         return lever_outcome(
-            self.constituency_x(), self.win_set_y(), self.quota_x, self.discipline, self.autonomy, self.leader_reservation
+            self.constituency_x(),
+            self.win_set_y(),
+            self.quota_x,
+            self.discipline,
+            self.autonomy,
+            self.leader_reservation,
         )

@@ -44,9 +44,10 @@ brackets the sign changes of :math:`c_A(b) - c_B(b)` and polishes each with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, cast
+from typing import Any, cast
 
 import numpy as np
 import sympy as sp
@@ -279,8 +280,16 @@ def exact_lens_corners(
     if not isinstance(scan, int) or isinstance(scan, bool) or not 11 <= scan <= 100_001:
         raise ValueError(f"scan must be an integer in [11, 100001], got {scan!r}")
     f = package_formulas()
-    values = {f["alpha"]: al, f["beta"]: be, f["gamma_Ab"]: gab, f["gamma_Ac"]: gac,
-              f["gamma_Bb"]: gbb, f["gamma_Bc"]: gbc, f["q_A"]: qa, f["q_B"]: qb}
+    values = {
+        f["alpha"]: al,
+        f["beta"]: be,
+        f["gamma_Ab"]: gab,
+        f["gamma_Ac"]: gac,
+        f["gamma_Bb"]: gbb,
+        f["gamma_Bc"]: gbc,
+        f["q_A"]: qa,
+        f["q_B"]: qb,
+    }
     bsym = f["b"]
     if gab == gac == gbb == gbc == 1.0:
         if al == be:  # parallel lines: no single crossing
@@ -288,6 +297,7 @@ def exact_lens_corners(
         bx = float(f.uniform_corner[0].subs(values))
         cx = float(f.uniform_corner[1].subs(values))
         return [(bx, cx)] if 0.0 <= bx <= 1.0 and 0.0 <= cx <= 1.0 else []
+
     # Both contours are in the box where their bases t lie in [0, 1]: an interval of b with
     # closed-form ends (t_A falls with b, t_B rises). Scan exactly that interval.
     def base_root(x: float, g: float) -> float:

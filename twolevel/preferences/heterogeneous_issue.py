@@ -55,6 +55,11 @@ def heterogeneous_iso_vote_grid(
     resolution : int
         Grid points per axis, in :data:`twolevel.RESOLUTION_RANGE`.
 
+    Returns
+    -------
+    IsoVoteGrid
+        A's yes-share on the grid (side ``"A"``).
+
     Examples
     --------
     >>> ranchers = tl.SpatialConstituency(np.linspace(0.3, 0.5, 41))

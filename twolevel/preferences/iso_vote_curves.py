@@ -172,6 +172,18 @@ def contour(constituency: TwoIssueConstituency, resolution: int = 201) -> Curve:
     edge of the box; its last point is ``A2`` (``B2``), on the right or bottom
     edge. See :func:`iso_vote_curve`.
 
+    Parameters
+    ----------
+    constituency : TwoIssueConstituency
+        One side of the box, with its quota.
+    resolution : int
+        Samples per parametrisation, in :data:`twolevel.RESOLUTION_RANGE`.
+
+    Returns
+    -------
+    Curve
+        The contour's points, from A1 (B1) to A2 (B2); empty if no package wins the quota.
+
     Examples
     --------
     >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, n=1001)

@@ -15,8 +15,8 @@ import numpy.typing as npt
 from .._checks import check_array, check_bool, check_grid_size, check_nonnegative
 from .._numerics import TIE_TOLERANCE, bisect, crossings
 from .iso_vote_curves import citrus_on_level
-from .vote_grid import IsoVoteGrid, check_grid, iso_vote_grid, win_set_mask
 from .two_issues import TwoIssueConstituency, check_side
+from .vote_grid import IsoVoteGrid, check_grid, iso_vote_grid, win_set_mask
 
 __all__ = ["Lens", "lens", "lens_corners"]
 
@@ -95,6 +95,11 @@ def lens(
     grids : (IsoVoteGrid, IsoVoteGrid), optional
         Precomputed grids of A and B on the same axes, reused across quotas.
 
+    Returns
+    -------
+    Lens
+        The feasible packages on the grid, their share of the box, and whether there is none.
+
     Examples
     --------
     >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="A", n=1001)
@@ -145,6 +150,13 @@ def lens_corners(
         2 points (the lens is the intersection of two convex sets); with
         :math:`\gamma = 1` the contours are straight and meet at most once.
 
+    Parameters
+    ----------
+    constituency_a, constituency_b : TwoIssueConstituency
+        Sides ``"A"`` and ``"B"``.
+    resolution : int
+        Scan points along A's contour, in :data:`twolevel.RESOLUTION_RANGE`.
+
     Examples
     --------
     >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="A", n=1001)
@@ -188,4 +200,4 @@ def lens_corners(
     ]
     roots = crossings(g, xs, max(3.0 * (xs[1] - xs[0]), 2.0 * max(steps)))
     cs = np.clip(citrus_on_level(a, a.quota, roots)[0], 0.0, 1.0)
-    return [(float(x), float(y)) for x, y in zip(roots, cs)]
+    return [(float(x), float(y)) for x, y in zip(roots, cs, strict=True)]

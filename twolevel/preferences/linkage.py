@@ -151,6 +151,16 @@ class LinkageResult:
 def linkage_outcome(first: LinkageCountry, second: LinkageCountry) -> LinkageResult:
     """Ratification of each policy alone and of the linked package (pp. 447–448).
 
+    Parameters
+    ----------
+    first, second : LinkageCountry
+        The two countries, with different names.
+
+    Returns
+    -------
+    LinkageResult
+        What each country ratifies alone, whether the package is ratified, and the supports.
+
     Examples
     --------
     >>> x = tl.LinkageCountry("X", "reflation", [-1.0, 2.0], [3.0, 0.0])

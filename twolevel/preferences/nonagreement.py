@@ -41,6 +41,20 @@ def constituency_from_costs(
 ) -> Constituency:
     r"""A constituency whose members lose ``costs`` (in [0, 1]) if there is no agreement: :math:`r_i = 1 - \kappa_i`.
 
+    Parameters
+    ----------
+    costs : array_like of float
+        Each member's cost of no-agreement :math:`\kappa_i \in [0, 1]`.
+    weights : array_like of float, optional
+        Voting weights (default: equal).
+    name : str
+        Label used in figures.
+
+    Returns
+    -------
+    Constituency
+        Reservation values :math:`1 - \kappa_i`.
+
     Examples
     --------
     >>> c = tl.constituency_from_costs([0.1, 0.5, 0.9])
@@ -56,7 +70,9 @@ def constituency_from_costs(
     return Constituency(1.0 - k, weights, name)  # type: ignore[arg-type]  # validated by Constituency
 
 
-def isolationist_mix(isolationists: float, internationalists: float, n: int = DEFAULT_SIZE, *, name: str = "") -> Constituency:
+def isolationist_mix(
+    isolationists: float, internationalists: float, n: int = DEFAULT_SIZE, *, name: str = ""
+) -> Constituency:
     """A constituency with shares of generic opponents and supporters; the rest uniform.
 
     Parameters
@@ -65,6 +81,11 @@ def isolationist_mix(isolationists: float, internationalists: float, n: int = DE
         Weight shares in [0, 1] with a sum of at most 1.
     n : int
         Number of conditional ("specifics-minded") constituents on the grid.
+
+    Returns
+    -------
+    Constituency
+        The generic opponents and supporters, then ``n`` conditional constituents.
 
     Examples
     --------
@@ -97,6 +118,18 @@ def self_sufficient(constituency: Constituency, dependence: float) -> Constituen
     ``dependence`` in [0, 1]: 1 leaves the constituency unchanged, 0 makes
     no-agreement free for everyone (every member then accepts only the side's
     best outcome). Reservation values become :math:`1 - \lambda (1 - r_i)`.
+
+    Parameters
+    ----------
+    constituency : Constituency
+        The constituency before.
+    dependence : float
+        :math:`\lambda \in [0, 1]`, the factor on every cost of no-agreement.
+
+    Returns
+    -------
+    Constituency
+        Reservation values :math:`1 - \lambda(1 - r_i)`.
 
     Examples
     --------

@@ -38,6 +38,18 @@ def participation_from_stakes(stakes: npt.ArrayLike, cost_of_acting: float) -> n
     interest, each with a small stake, mostly abstain (the "abstention rate"
     that Putnam finds higher on monetary than on trade issues).
 
+    Parameters
+    ----------
+    stakes : array_like of float
+        Each member's stake in the outcome, :math:`s_i \ge 0`.
+    cost_of_acting : float
+        :math:`c`, in (0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        Participation rates in [0, 1].
+
     Examples
     --------
     >>> tl.participation_from_stakes([0.0, 1.0, 3.0], cost_of_acting=1.0)
@@ -59,6 +71,18 @@ def effective_constituency(constituency: Constituency, participation: npt.ArrayL
     """The constituency as it votes: weights times participation rates (in [0, 1]).
 
     Raises ValueError if nobody would participate (no effective weight).
+
+    Parameters
+    ----------
+    constituency : Constituency
+        The eligible constituents.
+    participation : array_like of float
+        Each member's participation rate, in [0, 1].
+
+    Returns
+    -------
+    Constituency
+        The same reservation values with weights :math:`w_i p_i`.
 
     Examples
     --------
@@ -87,6 +111,20 @@ def politicise(constituency: Constituency, participation: npt.ArrayLike, level: 
     Participation :math:`p_i` rises to :math:`p_i + \lambda (1 - p_i)`; at
     :math:`\lambda = 0` (secret diplomacy) only the usual participants vote,
     at :math:`\lambda = 1` everyone does.
+
+    Parameters
+    ----------
+    constituency : Constituency
+        The eligible constituents.
+    participation : array_like of float
+        Usual participation rates, in [0, 1].
+    level : float
+        :math:`\lambda \in [0, 1]`.
+
+    Returns
+    -------
+    Constituency
+        The effective constituency (:func:`effective_constituency`).
 
     Examples
     --------

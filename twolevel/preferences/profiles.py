@@ -135,9 +135,7 @@ class Profile:
         alts = set(blocs[0].ranking)
         for b in blocs[1:]:
             if set(b.ranking) != alts:
-                raise ValueError(
-                    f"every bloc must rank the same alternatives; {sorted(alts)} != {sorted(b.ranking)}"
-                )
+                raise ValueError(f"every bloc must rank the same alternatives; {sorted(alts)} != {sorted(b.ranking)}")
         if not math.isfinite(sum(b.weight for b in blocs)):
             raise ValueError("the blocs' weights must have a finite sum (rescale them: only their ratios matter)")
         object.__setattr__(self, "blocs", blocs)
@@ -194,8 +192,11 @@ class _Tally:
     def of(cls, profile: Profile) -> _Tally:
         blocs = profile.blocs
         index: dict[tuple[str, ...], int] = {}
-        codes = np.fromiter((index.setdefault(r, len(index)) for r in map(attrgetter("ranking"), blocs)),
-                            dtype=np.intp, count=len(blocs))
+        codes = np.fromiter(
+            (index.setdefault(r, len(index)) for r in map(attrgetter("ranking"), blocs)),
+            dtype=np.intp,
+            count=len(blocs),
+        )
         weights = np.fromiter(map(attrgetter("weight"), blocs), dtype=float, count=len(blocs))
         units = np.zeros(len(index), dtype=np.int64)
         np.add.at(units, codes, weight_units(weights))
@@ -224,6 +225,18 @@ class _Tally:
 def support(profile: Profile, alternative: str) -> float:
     """Share of the weight that ranks ``alternative`` above no-agreement.
 
+    Parameters
+    ----------
+    profile : Profile
+        The blocs and their rankings.
+    alternative : str
+        One of the profile's alternatives.
+
+    Returns
+    -------
+    float
+        A share of the weight, in [0, 1].
+
     Examples
     --------
     >>> p = tl.putnam_example()
@@ -244,7 +257,7 @@ def support(profile: Profile, alternative: str) -> float:
 def _supports(profile: Profile) -> dict[str, float]:
     """Every alternative's support, from the exact tally (linear in the size of the profile)."""
     tally = profile._tally
-    return {a: float(u) / tally.total for a, u in zip(tally.labels, tally.accepted().tolist())}
+    return {a: float(u) / tally.total for a, u in zip(tally.labels, tally.accepted().tolist(), strict=False)}
 
 
 def profile_win_set(profile: Profile, quota: float) -> frozenset[str]:
@@ -256,6 +269,18 @@ def profile_win_set(profile: Profile, quota: float) -> frozenset[str]:
     :func:`win_set`, so the tie rule is that of :func:`ratifies`. Linear in
     the size of the profile: the blocs are grouped by ranking once (cached
     on the profile) and each distinct ranking is weighed once.
+
+    Parameters
+    ----------
+    profile : Profile
+        The blocs and their rankings.
+    quota : float
+        The ratification quota, in (0, 1].
+
+    Returns
+    -------
+    frozenset of str
+        The alternatives in the win-set.
 
     Examples
     --------
@@ -272,7 +297,7 @@ def profile_win_set(profile: Profile, quota: float) -> frozenset[str]:
     tally = profile._tally
     # Exact integer counts against the integer target of the tie rule, as win_set and ratifies.
     target = int(quota_target(q, tally.total))
-    return frozenset(a for a, u in zip(tally.labels, tally.accepted().tolist()) if u >= target)
+    return frozenset(a for a, u in zip(tally.labels, tally.accepted().tolist(), strict=False) if u >= target)
 
 
 def condorcet_winner(profile: Profile, include_no_agreement: bool = False) -> str | None:
@@ -291,6 +316,18 @@ def condorcet_winner(profile: Profile, include_no_agreement: bool = False) -> st
     verification pass make :math:`2(m-1)` pairwise comparisons of
     :math:`O(k)` each, :math:`k` the number of distinct rankings: linear in
     :math:`m`, not the :math:`O(m^2 n)` of comparing every pair.
+
+    Parameters
+    ----------
+    profile : Profile
+        The blocs and their rankings.
+    include_no_agreement : bool
+        Whether no-agreement competes as an alternative.
+
+    Returns
+    -------
+    str or None
+        The Condorcet winner, or None if there is none (a cycle or a tie).
 
     Examples
     --------
@@ -323,6 +360,15 @@ def putnam_example(divided: bool = True) -> Profile:
     Divided: 45% A > NA > B, 45% B > NA > A, 10% B > A > NA.
     United: 90% A > NA > B, 10% B > A > NA.
 
+    Parameters
+    ----------
+    divided : bool
+        The divided government (45-45-10) or the united one (90-10).
+
+    Returns
+    -------
+    Profile
+
     Examples
     --------
     >>> sorted(tl.profile_win_set(tl.putnam_example(divided=True), 0.5))
@@ -350,6 +396,17 @@ def united_counterpart(profile: Profile, policy: str | None = None) -> Profile:
     keeps its place: isolationists stay isolationists, internationalists stay
     internationalists, and the committed blocs all back ``policy``. By default
     ``policy`` is the alternative with the most first preferences.
+
+    Parameters
+    ----------
+    profile : Profile
+        The divided government's constituency.
+    policy : str, optional
+        The policy the united government backs (default: the most first preferences).
+
+    Returns
+    -------
+    Profile
 
     Examples
     --------
@@ -432,6 +489,22 @@ def division_effect(
     fall short of a quota that the committed blocs together would reach.
     ``policy`` is passed to :func:`united_counterpart`.
 
+    Parameters
+    ----------
+    profile : Profile
+        The divided government's constituency.
+    quota : float
+        The ratification quota, in (0, 1].
+    foreign_acceptable : sequence of str, optional
+        The alternatives the other side might accept (default: all).
+    policy : str, optional
+        The united counterpart's policy (:func:`united_counterpart`).
+
+    Returns
+    -------
+    DivisionEffect
+        Both win-sets and both chances of a deal.
+
     Examples
     --------
     >>> e = tl.division_effect(tl.putnam_example(), 0.5)
@@ -444,9 +517,13 @@ def division_effect(
     """
     check_instance("profile", profile, Profile)
     q = check_quota("quota", quota)
-    foreign = profile.alternatives if foreign_acceptable is None else check_names("foreign_acceptable", foreign_acceptable)
+    foreign = (
+        profile.alternatives if foreign_acceptable is None else check_names("foreign_acceptable", foreign_acceptable)
+    )
     if not foreign or any(a not in profile.alternatives for a in foreign):
         raise ValueError(f"foreign_acceptable must be a non-empty subset of {profile.alternatives}, got {foreign!r}")
     united = united_counterpart(profile, policy)
     wd, wu = profile_win_set(profile, q), profile_win_set(united, q)
-    return DivisionEffect(wd, wu, len(wd.intersection(foreign)) / len(foreign), len(wu.intersection(foreign)) / len(foreign))
+    return DivisionEffect(
+        wd, wu, len(wd.intersection(foreign)) / len(foreign), len(wu.intersection(foreign)) / len(foreign)
+    )

@@ -59,6 +59,18 @@ def tangency_residual(
     an infinite component (a power density at 0, on the box's edge) makes
     the gradient point along that axis, and a zero gradient counts as tangent.
 
+    Parameters
+    ----------
+    constituency_a, constituency_b : TwoIssueConstituency
+        Sides ``"A"`` and ``"B"``.
+    beef, citrus : array_like of float
+        The package(s), A's gains, in [0, 1]; broadcast together.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        One residual in [0, 1] per package.
+
     Examples
     --------
     >>> a = tl.TwoIssueConstituency.power(0.5, 0.5, 0.5, quota=0.6, side="A", n=101)
@@ -144,6 +156,13 @@ def contract_curve(
     -------
     Curve
         Tangency points inside the box, sorted by ``b``.
+
+    Parameters
+    ----------
+    constituency_a, constituency_b : TwoIssueConstituency
+        Sides ``"A"`` and ``"B"``.
+    resolution : int
+        Interior values of :math:`b` scanned, in :data:`twolevel.RESOLUTION_RANGE`.
 
     Examples
     --------

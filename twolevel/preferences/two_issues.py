@@ -210,9 +210,7 @@ class TwoIssueConstituency:
         return sign * a * law_b.density(gb), sign * (1.0 - a) * law_c.density(gc)
 
 
-def check_side(
-    name: str, constituency: object, expected: str | None = None
-) -> TwoIssueConstituency:
+def check_side(name: str, constituency: object, expected: str | None = None) -> TwoIssueConstituency:
     """A :class:`TwoIssueConstituency`, of side ``expected`` if given."""
     c = check_instance(name, constituency, TwoIssueConstituency)
     if expected is not None and c.side != expected:

@@ -27,6 +27,7 @@ class _GridFields(NamedTuple):
     values: Array
     side: str = "A"
 
+
 class IsoVoteGrid(_GridFields):
     r"""A side's yes-share sampled on a square grid: ``values[j, i]`` is :math:`V(b_i, c_j)`.
 
@@ -54,7 +55,6 @@ class IsoVoteGrid(_GridFields):
         if vs.shape != (cs.size, bs.size):
             raise ValueError(f"values must have shape (c.size, b.size) = {(cs.size, bs.size)}, got {vs.shape}")
         return super().__new__(cls, bs, cs, vs, check_label("side", side, ("A", "B")))
-
 
 
 def iso_vote_grid(constituency: TwoIssueConstituency, resolution: int = 201) -> IsoVoteGrid:
@@ -117,6 +117,11 @@ def win_set_mask(
         per axis if omitted.
     resolution : int
         Used only when ``grid`` is omitted.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        ``mask[j, i]`` for package :math:`(b_i, c_j)`.
 
     Examples
     --------

@@ -24,16 +24,15 @@ negotiators" (p. 450). One idea per module:
 0.016
 """
 
-from .goodwill import *  # noqa: F403
+from .goodwill import *
 from .goodwill import __all__ as _goodwill
-from .mixed import *  # noqa: F403
+from .mixed import *
 from .mixed import __all__ as _mixed
-from .retaliation import *  # noqa: F403
+from .retaliation import *
 from .retaliation import __all__ as _retaliation
-from .sidepayments import *  # noqa: F403
-from .scenario import *  # noqa: F403
+from .scenario import *
 from .scenario import __all__ as _scenario
-from .sidepayments import *  # noqa: F403
+from .sidepayments import *
 from .sidepayments import __all__ as _sidepayments
 
 __all__ = [*_sidepayments, *_mixed, *_retaliation, *_goodwill, *_scenario]

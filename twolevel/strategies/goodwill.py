@@ -55,6 +55,18 @@ def add_goodwill(constituency: Constituency, goodwill: float) -> Constituency:
     share he accepted before (:math:`r_i - g \le r_i`), so the pivotal
     reservation value falls by at most :math:`g`.
 
+    Parameters
+    ----------
+    constituency : Constituency
+        The constituents before the shift.
+    goodwill : float
+        :math:`g \ge 0`, subtracted from every reservation value.
+
+    Returns
+    -------
+    Constituency
+        The shifted constituency (same weights and name).
+
     Examples
     --------
     >>> c = tl.Constituency.uniform(0.6, n=1001)
@@ -199,6 +211,24 @@ def transaction_benefits(
     The summit of "publicity [rather] than ... substance" pays more iff
     :math:`P < f / (b + f)`.
 
+    Parameters
+    ----------
+    constituency : SwingConstituency
+        The side's seats.
+    deal : float
+        The side's share of the stake in the agreement, in [0, 1].
+    publicity : float
+        :math:`u \ge 0`.
+    success_bonus : float
+        :math:`b \ge 0`.
+    failure_cost : float
+        :math:`f \ge 0`.
+
+    Returns
+    -------
+    SummitPayoff
+        Both summits' domestic payoffs and the probability of ratification.
+
     Examples
     --------
     >>> c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
@@ -234,6 +264,18 @@ def negotiator_win_set(constituency: SwingConstituency, budget: float) -> WinSet
     over the :math:`k` smallest reservation values. :math:`C` is continuous
     and decreasing, so :math:`X_1(B)` is found by bisection; the win-set is
     empty if :math:`C(1) > B`. More budget or more good will never shrinks it.
+
+    Parameters
+    ----------
+    constituency : SwingConstituency
+        The side's seats.
+    budget : float
+        The negotiator's side-payment budget :math:`B \ge 0`.
+
+    Returns
+    -------
+    WinSet
+        :math:`[X_1(B), 1]`, or the empty set if no deal can be carried at even odds.
 
     Examples
     --------
@@ -337,4 +379,3 @@ def rank_effects(constituency: SwingConstituency, win_set_y: WinSet, goodwill: f
     wx = negotiator_win_set(c.with_goodwill(g), budget)
     out = rally_outcome(wx, wy, 0.0, c.mood, "nash")
     return RankEffect(wx, overlap(wx, wy).width, out.share, out.probability)
-

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import numpy.typing as npt
 
 from .._checks import check_array, check_instance, check_real, check_unit
@@ -39,7 +38,6 @@ from ..winsets import WinSet
 from .sidepayments import _check_mood, logistic
 
 __all__ = ["RallyOutcome", "rally_outcome", "rally_tradeoff"]
-
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,20 @@ def commitment_groups(constituency: SwingConstituency, deal: float, band: float 
     On a trade deal the committed supporters are the free-traders and the
     committed opponents the confirmed protectionists.
 
+    Parameters
+    ----------
+    constituency : SwingConstituency
+        The side's seats.
+    deal : float
+        The side's share of the stake in the agreement, in [0, 1].
+    band : float
+        :math:`b`, in the open interval (0, 0.5).
+
+    Returns
+    -------
+    numpy.ndarray of str
+        One label per seat, in the seats' order.
+
     Examples
     --------
     >>> c = tl.SwingConstituency([0.1, 0.3, 0.5, 0.7, 0.9], quota=0.6, mood=0.05)
@@ -87,6 +101,24 @@ def retaliation_outcome(
     the harm per seat as its payments and the other side's probability of
     ratifying ``deal`` once the harm is felt. An empty group receives
     nothing.
+
+    Parameters
+    ----------
+    constituency : SwingConstituency
+        The side's seats.
+    deal : float
+        The side's share of the stake in the agreement, in [0, 1].
+    amount : float
+        Mean harm per seat of the whole side, :math:`\ge 0`.
+    target : {"uncommitted", "supporters", "opponents", "everyone"}
+        The group harmed (:func:`commitment_groups`).
+    band : float
+        The groups' band, in (0, 0.5).
+
+    Returns
+    -------
+    Package
+        The harm per seat (as payments) and the other side's probability of ratifying.
 
     Examples
     --------
@@ -192,6 +224,11 @@ def collusive_path(
         At most this many steps (1 to 100,000).
     tol : float
         Residual at which the path stops, in (0, 1).
+
+    Returns
+    -------
+    CollusivePath
+        The packages visited, both sides' smooth yes-shares and the tangency residual at each.
 
     Examples
     --------

@@ -13,9 +13,10 @@ r"""Chapter 7's scenarios as validated parameter objects.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import numpy.typing as npt
-from dataclasses import dataclass
 
 from .._checks import check_array, check_instance, check_nonnegative, check_quota, check_unit
 from ..bargaining import Solution, check_solution

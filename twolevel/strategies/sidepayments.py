@@ -370,6 +370,11 @@ def cheapest_package(
         Cost to the payer of one unit of payment to each seat, :math:`c_i \ge 0`
         (default 1: a payment costs what it is worth to its recipient).
 
+    Returns
+    -------
+    Package
+        The payments, their cost and value, and the probability they give.
+
     Examples
     --------
     >>> c = tl.SwingConstituency([0.1, 0.3, 0.5, 0.7, 0.9], quota=0.6, mood=0.05)
@@ -397,7 +402,7 @@ def cheapest_package(
     if prices_ is None:
         # Equal prices: the k seats needing least are the k with the largest net support, and after
         # the payments the pivot's net support is max(z_(k), level), so one partial sort does it all.
-        top = np.argpartition(z, n - k)[n - k:]
+        top = np.argpartition(z, n - k)[n - k :]
         pivot = float(z[top].min())
         if pivot < level:
             payments[top] = np.maximum(level - z[top], 0.0)
@@ -424,6 +429,24 @@ def brute_force_package(
     Tries all :math:`|\text{grid}|^n` packages; ``None`` if none reaches
     ``target``. A check of :func:`cheapest_package`, which is never dearer.
 
+    Parameters
+    ----------
+    constituency : SwingConstituency
+        The side's seats.
+    deal : float
+        The side's share of the stake in the agreement, in [0, 1].
+    target : float
+        The probability of ratification to reach, in [0, 1).
+    grid : array_like of float
+        The payments tried for every seat, each :math:`\ge 0`.
+    prices : array_like of float, optional
+        Cost of one unit of payment to each seat (default 1).
+
+    Returns
+    -------
+    Package or None
+        The cheapest package on the grid that reaches ``target``; None if none does.
+
     Examples
     --------
     >>> c = tl.SwingConstituency([0.1, 0.5, 0.9], quota=0.5, mood=0.1)
@@ -439,8 +462,8 @@ def brute_force_package(
     pi = _check_target(target)
     g = check_array("grid", grid, low=0.0)
     prices_ = _check_prices(prices, c.size)
-    if g.size ** c.size > 2_000_000:
-        raise ValueError(f"grid and constituency give {g.size ** c.size} packages; at most 2000000 are enumerated")
+    if g.size**c.size > 2_000_000:
+        raise ValueError(f"grid and constituency give {g.size**c.size} packages; at most 2000000 are enumerated")
     mesh = np.stack(np.meshgrid(*([g] * c.size), indexing="ij"), axis=-1).reshape(-1, c.size)
     z = x + mesh + c.goodwill - c.reservations
     k = c.seats_needed
@@ -464,6 +487,22 @@ def best_use_of_budget(
     largest :math:`\ell` with :math:`C(\ell) \le B`, found by bisection
     (60 halvings), and the package is :func:`cheapest_package`'s for that level.
     With positive prices it exists for every budget.
+
+    Parameters
+    ----------
+    constituency : SwingConstituency
+        The side's seats.
+    deal : float
+        The side's share of the stake in the agreement, in [0, 1].
+    budget : float
+        What the payer can spend, :math:`B \ge 0`, in shares of the joint stake.
+    prices : array_like of float, optional
+        Cost to the payer of one unit of payment to each seat (default 1).
+
+    Returns
+    -------
+    Package
+        The payments that buy the highest probability for the budget.
 
     Examples
     --------
@@ -508,6 +547,20 @@ def across_the_board(constituency: SwingConstituency, deal: float, value: float)
     It is the same as a deal better by ``value`` for the whole side, and it
     lifts :math:`z_{(k)}` by exactly ``value``.
 
+    Parameters
+    ----------
+    constituency : SwingConstituency
+        The side's seats.
+    deal : float
+        The side's share of the stake in the agreement, in [0, 1].
+    value : float
+        The concession each seat receives, :math:`\ge 0`.
+
+    Returns
+    -------
+    Package
+        The equal payments, their cost and value, and the probability of ratification.
+
     Examples
     --------
     >>> c = tl.SwingConstituency([0.1, 0.3, 0.5, 0.7, 0.9], quota=0.6, mood=0.05)
@@ -537,6 +590,20 @@ def net_shares(deal: float, package: Package, source: Source) -> tuple[float, fl
     negotiation": the partner pays, :math:`(x, 1 - x - C)`. The sum is the same;
     the source moves the cost across the border (the cost :math:`C` is
     ``package.cost``, here read in shares of the joint stake).
+
+    Parameters
+    ----------
+    deal : float
+        The recipient's share of the stake, in [0, 1].
+    package : Package
+        The side-payments.
+    source : {"domestic", "international"}
+        Who pays for them.
+
+    Returns
+    -------
+    (float, float)
+        The recipient's and the partner's shares, net of the package's cost.
 
     Examples
     --------

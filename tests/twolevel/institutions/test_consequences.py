@@ -40,7 +40,9 @@ def test_a_tighter_rule_never_widens_the_scope(sx, sy, q1, q2, sigma):
 @given(st.floats(0.1, 1), st.floats(0.1, 1), st.floats(0.3, 1), st.floats(0.3, 1), st.floats(0.01, 0.2))
 def test_a_tighter_rule_never_weakens_x_while_a_deal_remains(sx, sy, q1, q2, sigma):
     lo, hi = sorted((q1, q2))
-    before, after = tl.tighter_constraint(tl.RuleScenario(sx, sy, lo, uncertainty=sigma, n=201, sample_size=5, trials=1), hi)
+    before, after = tl.tighter_constraint(
+        tl.RuleScenario(sx, sy, lo, uncertainty=sigma, n=201, sample_size=5, trials=1), hi
+    )
     assume(after.share_x is not None)
     assert before.share_x is not None and after.share_x >= before.share_x - 1e-12
 
@@ -62,7 +64,9 @@ def test_a_looser_after_rule_is_refused():
 def test_a_tighter_rule_lowers_the_partners_value(sx, sy, q1, q2, sigma):
     """(iv) of prop-tighter: warier partners, even into deadlock."""
     lo, hi = sorted((q1, q2))
-    before, after = tl.tighter_constraint(tl.RuleScenario(sx, sy, lo, uncertainty=sigma, n=201, sample_size=5, trials=1), hi)
+    before, after = tl.tighter_constraint(
+        tl.RuleScenario(sx, sy, lo, uncertainty=sigma, n=201, sample_size=5, trials=1), hi
+    )
     assert after.partner_value <= before.partner_value + 1e-12
 
 
@@ -71,7 +75,9 @@ def test_a_tighter_rule_lowers_the_partners_value(sx, sy, q1, q2, sigma):
 def test_a_tighter_rule_raises_involuntary_defection_while_a_deal_is_proposed(sx, sy, q1, q2, sigma):
     """(iii) of prop-tighter, with uncertain win-sets, while the overlap survives (under deadlock nothing is proposed)."""
     lo, hi = sorted((q1, q2))
-    before, after = tl.tighter_constraint(tl.RuleScenario(sx, sy, lo, uncertainty=sigma, n=201, sample_size=5, trials=1), hi)
+    before, after = tl.tighter_constraint(
+        tl.RuleScenario(sx, sy, lo, uncertainty=sigma, n=201, sample_size=5, trials=1), hi
+    )
     assume(after.share_x is not None)
     # Weakly: the strict rise (exact whenever X's boundary rises) can vanish in floating point
     # when the other side's boundary is many sigmas away; the chapter's scenario checks it strictly.

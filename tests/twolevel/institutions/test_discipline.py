@@ -45,7 +45,7 @@ def test_the_better_disciplined_house_ends_closer_to_the_senate_version(solution
         for d in (0.0, 0.1, 0.2, 0.3, 0.4)
     ]
     assert all(b is not None for b in bills)
-    assert all(b2 <= b1 for b1, b2 in zip(bills, bills[1:]))
+    assert all(b2 <= b1 for b1, b2 in zip(bills, bills[1:], strict=False))
     assert bills[-1] < bills[0]
 
 

@@ -1,7 +1,6 @@
 """A tree of ratifying bodies (twolevel.institutions.nested, pp. 449-450)."""
 
 import numpy as np
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from inputs import constituencies
@@ -35,7 +34,11 @@ def brute_force_ratifies(node, s):
     if isinstance(node, tl.Chamber):
         c = node.constituency
         yes = float(c.weights[c.reservations <= s].sum()) / float(c.weights.sum())
-        return node.rule.ratifies(c, s) if not isinstance(node.rule, tl.QuotaRule) else yes >= node.rule.quota * (1 - 1e-12)
+        return (
+            node.rule.ratifies(c, s)
+            if not isinstance(node.rule, tl.QuotaRule)
+            else yes >= node.rule.quota * (1 - 1e-12)
+        )
     votes = np.array([brute_force_ratifies(m, s) for m in node.members], dtype=float)
     w = np.ones(len(node.members)) if node.weights is None else np.asarray(node.weights)
     share = float((w * votes).sum() / w.sum())
@@ -60,13 +63,17 @@ def test_the_trees_win_set_is_the_composition_of_its_parts(tree, s):
 def test_adding_a_ratifying_level_never_enlarges_the_win_set(tree, data, extra_c, extra_rule):
     node = data.draw(st.sampled_from(tree.names()))
     extra = tl.Chamber("extra level", extra_c, extra_rule)
-    bigger = tree.with_level(node, extra) if isinstance(tree, tl.Body) else tl.Body("root", tl.unanimity(), (tree, extra))
+    bigger = (
+        tree.with_level(node, extra) if isinstance(tree, tl.Body) else tl.Body("root", tl.unanimity(), (tree, extra))
+    )
     assert bigger.pivot() >= tree.pivot()
     assert tl.nested_win_set(bigger, "Y").width <= tl.nested_win_set(tree, "Y").width
 
 
 def test_ec_council_example():
-    gov = lambda name, r, rule=tl.simple_majority(): tl.Chamber(name, tl.Constituency(r), rule)  # noqa: E731
+    def gov(name, r, rule=None):
+        return tl.Chamber(name, tl.Constituency(r), rule or tl.simple_majority())
+
     france, germany = gov("France", [0.3, 0.5, 0.7]), gov("Germany", [0.1, 0.2, 0.4])
     council = tl.Body("Council", tl.unanimity(), (france, germany))
     assert council.pivot() == 0.5 and council.depth == 1 and council.size == 3

@@ -56,7 +56,9 @@ def test_thirty_four_senators_can_block():
 def test_weighted_votes_equal_a_constituency_weighted_the_same_way(data, n, q):
     values = data.draw(st.lists(st.floats(0, 1), min_size=n, max_size=n))
     votes = data.draw(st.lists(st.floats(0.01, 10), min_size=n, max_size=n))
-    assert tl.WeightedVotes(votes, q).pivot(tl.Constituency(values)) == tl.QuotaRule(q).pivot(tl.Constituency(values, votes))
+    assert tl.WeightedVotes(votes, q).pivot(tl.Constituency(values)) == tl.QuotaRule(q).pivot(
+        tl.Constituency(values, votes)
+    )
 
 
 @settings(max_examples=200, deadline=None)

@@ -22,8 +22,12 @@ def test_the_rule_scenario_is_positional_for_the_sides_and_keyword_for_the_rest(
 
 @pytest.mark.parametrize(
     ("field", "value", "message"),
-    [("uncertainty", 1.5, "uncertainty must lie in"), ("temptation", 0.0, "temptation must be > 0"),
-     ("sample_size", 20_000, "sample_size must be"), ("quota_y", 0.0, "quota_y must lie in")],
+    [
+        ("uncertainty", 1.5, "uncertainty must lie in"),
+        ("temptation", 0.0, "temptation must be > 0"),
+        ("sample_size", 20_000, "sample_size must be"),
+        ("quota_y", 0.0, "quota_y must lie in"),
+    ],
 )
 def test_bad_parameters_name_themselves(field, value, message):
     with pytest.raises(ValueError, match=message):

@@ -60,7 +60,10 @@ def _two_issue(side: str) -> tl.TwoIssueConstituency:
 def good_instances() -> dict[type, list[Callable[[], Any]]]:
     """Valid examples of every public class a signature can ask for (a factory each, fresh per call)."""
     return {
-        tl.Constituency: [lambda: tl.Constituency([0.1, 0.4, 0.7], [1.0, 2.0, 1.0]), lambda: tl.Constituency.uniform(0.9, 31)],
+        tl.Constituency: [
+            lambda: tl.Constituency([0.1, 0.4, 0.7], [1.0, 2.0, 1.0]),
+            lambda: tl.Constituency.uniform(0.9, 31),
+        ],
         tl.SpatialConstituency: [lambda: tl.SpatialConstituency([0.2, 0.5, 0.8])],
         tl.WinSet: [lambda: tl.WinSet(0.3, 0.7), lambda: tl.WinSet(0.0, 0.6)],
         tl.TwoIssueConstituency: [lambda: _two_issue("A"), lambda: _two_issue("B")],
@@ -79,7 +82,8 @@ def good_instances() -> dict[type, list[Callable[[], Any]]]:
         tl.DivisionEffect: [lambda: tl.division_effect(tl.putnam_example(), 0.5)],
         tl.LinkageResult: [lambda: tl.linkage_outcome(*(f() for f in good_instances()[tl.LinkageCountry]))],
         tl.Figure1Params: [lambda: tl.Figure1Params(n=11)],
-        tl.Figure2Params: [lambda: tl.Figure2Params(n=11, grid=11)],
+        tl.Figure2Params: [lambda: tl.Figure2Params(n=11, resolution=11)],
+        tl.Negotiation: [lambda: tl.Negotiation(tl.Constituency.uniform(0.6, 11), tl.Constituency.uniform(0.9, 11))],
         # -- twolevel.strategies (Chapter 7) --
         tl.SwingConstituency: [
             lambda: tl.SwingConstituency([0.1, 0.3, 0.5, 0.7, 0.9], quota=0.6, mood=0.05),
@@ -90,7 +94,11 @@ def good_instances() -> dict[type, list[Callable[[], Any]]]:
         tl.CollusivePath: [lambda: tl.collusive_path(_two_issue("A"), _two_issue("B"), (0.5, 0.5), max_steps=5)],
         tl.PopularityEffect: [lambda: tl.opposite_popularity(tl.WinSet(0.55, 1.0), tl.WinSet(0.0, 0.7), 0.1, 0.05)],
         tl.SummitPayoff: [lambda: tl.SummitPayoff(publicity_only=0.1, substantive=0.05, probability=0.4)],
-        tl.RankEffect: [lambda: tl.rank_effects(tl.SwingConstituency.uniform(0.9, 20, 0.6, 0.05), tl.WinSet(0.0, 0.6), 0.1, 0.01)],
+        tl.RankEffect: [
+            lambda: tl.rank_effects(tl.SwingConstituency.uniform(0.9, 20, 0.6, 0.05), tl.WinSet(0.0, 0.6), 0.1, 0.01)
+        ],
+        tl.BudgetScenario: [lambda: tl.BudgetScenario(n=11)],
+        tl.RallyScenario: [lambda: tl.RallyScenario(rallies=(0.0, 0.1))],
         # -- end twolevel.strategies --
         **_institution_instances(),
     }
@@ -140,9 +148,13 @@ def _institution_instances() -> dict[type, list[Callable[[], Any]]]:
         tl.Body: [_council],
         tl.AmendmentComparison: [lambda: tl.compare_procedures(_two_issue("A"), _two_issue("B"), 11)],
         tl.RuleOutcome: [lambda: tl.rule_outcome(tl.RuleScenario(0.9, 0.6, 0.5, n=51, sample_size=11, trials=50))],
-        tl.ConferenceOutcome: [lambda: tl.conference_outcome(tl.Constituency.uniform(0.9, 11), tl.Constituency.uniform(0.6, 11), 2 / 3)],
+        tl.ConferenceOutcome: [
+            lambda: tl.conference_outcome(tl.Constituency.uniform(0.9, 11), tl.Constituency.uniform(0.6, 11), 2 / 3)
+        ],
         tl.LeverOutcome: [lambda: tl.lever_outcome(tl.Constituency.uniform(0.9, 11), tl.WinSet(0.0, 0.7), 2 / 3)],
         tl.DecompositionReturns: [lambda: tl.decomposition_returns(2, 1, n=5, replications=2, seed=1)],
+        tl.RuleScenario: [lambda: tl.RuleScenario(0.9, 0.6, 0.5, n=51, sample_size=11, trials=50)],
+        tl.InstitutionsScenario: [lambda: tl.InstitutionsScenario(n=11)],
     }
 
 
@@ -194,7 +206,9 @@ def kind(target: str, param: str, hint: Any) -> str:
         return "str_tuple"
     if origin is tuple and typing.get_args(m) in ((float, Ellipsis), (int, Ellipsis)):
         return "array"  # a numeric sequence stored as a tuple
-    if origin is tuple and all(a is Ellipsis or all(u in good_instances() for u in _members(a)) for a in typing.get_args(m)):
+    if origin is tuple and all(
+        a is Ellipsis or all(u in good_instances() for u in _members(a)) for a in typing.get_args(m)
+    ):
         return "instance_tuple"
     if origin in (collections.abc.Sequence, list) and typing.get_args(m) == (str,):
         return "str_tuple"
@@ -261,8 +275,20 @@ def good_values(target: str, param: inspect.Parameter, hint: Any) -> list[Any]:
 
 #: Values that are not real numbers (strings, booleans, containers, None, complex).
 _not_numbers = [
-    "0.5", "", b"0.5", True, False, np.bool_(True), None, [0.5], (0.5,), {0.5}, {"a": 0.5},
-    complex(0.5, 1.0), np.array([0.5, 0.2]), object(),
+    "0.5",
+    "",
+    b"0.5",
+    True,
+    False,
+    np.bool_(True),
+    None,
+    [0.5],
+    (0.5,),
+    {0.5},
+    {"a": 0.5},
+    complex(0.5, 1.0),
+    np.array([0.5, 0.2]),
+    object(),
 ]
 #: Real numbers no parameter accepts (non-finite, or too large for a float).
 _bad_reals = [math.nan, -math.inf, math.inf, np.float64("nan"), 10**400, -(10**400), np.float32("inf")]
@@ -273,7 +299,9 @@ _floats = st.one_of(
     st.integers(min_value=-(10**500), max_value=10**500),
 )
 _ints = st.one_of(
-    st.sampled_from([2.5, "3", True, np.bool_(False), None, 10**400, -(10**400), 2**63, np.float64(3.0), [3], math.nan]),
+    st.sampled_from(
+        [2.5, "3", True, np.bool_(False), None, 10**400, -(10**400), 2**63, np.float64(3.0), [3], math.nan]
+    ),
     st.integers(max_value=0),
     st.integers(min_value=10**8),
     st.floats(allow_nan=True, allow_infinity=True),
@@ -281,7 +309,9 @@ _ints = st.one_of(
 _strings = st.one_of(
     st.sampled_from([None, 1, 0.5, b"X", ["X"], ("A",), True, math.nan, np.str_("Z")]), st.text(max_size=4)
 )
-_bools = st.one_of(st.sampled_from(["yes", "", None, 0.5, 2, [True], np.array([True, False]), math.nan]), st.text(max_size=2))
+_bools = st.one_of(
+    st.sampled_from(["yes", "", None, 0.5, 2, [True], np.array([True, False]), math.nan]), st.text(max_size=2)
+)
 
 _dtypes = st.one_of(
     hnp.floating_dtypes(),
@@ -295,15 +325,31 @@ _dtypes = st.one_of(
 _arrays = st.one_of(
     hnp.arrays(_dtypes, hnp.array_shapes(min_dims=0, max_dims=3, min_side=0, max_side=4)),
     st.sampled_from(
-        [["0.5", "0.2"], [True, False], [[0.1], [0.2, 0.3]], [10**400], [0.5, None], None, "abc", {0.5}, {"a": 0.5},
-         [math.nan], [], [[]], [complex(0.5, 0)], object()]
+        [
+            ["0.5", "0.2"],
+            [True, False],
+            [[0.1], [0.2, 0.3]],
+            [10**400],
+            [0.5, None],
+            None,
+            "abc",
+            {0.5},
+            {"a": 0.5},
+            [math.nan],
+            [],
+            [[]],
+            [complex(0.5, 0)],
+            object(),
+        ]
     ),
     st.lists(st.floats(allow_nan=True, allow_infinity=True), max_size=5),
 )
 _str_tuples = st.sampled_from([None, "AB", (1, 2), ("A", 3), 0.5, [None], {"A": 1}, ("A", math.nan)])
 _str_sets = st.sampled_from([None, "A", {1}, 0.5, [["A"]]])
-_dicts = st.one_of(st.sampled_from([None, [], {"quota_z": 1}, {1: 2}, "quota_y", {"quota_y": "0.5"}, {"n": 10**400}]),
-                   st.dictionaries(st.text(max_size=3), st.floats(allow_nan=True), max_size=2))
+_dicts = st.one_of(
+    st.sampled_from([None, [], {"quota_z": 1}, {1: 2}, "quota_y", {"quota_y": "0.5"}, {"n": 10**400}]),
+    st.dictionaries(st.text(max_size=3), st.floats(allow_nan=True), max_size=2),
+)
 _types = st.sampled_from([None, int, "Figure1Params", 0.5, tl.WinSet])
 _callables = st.sampled_from([None, 0.5, "cdf", [abs]])
 _instance_tuples = st.sampled_from([None, 0.5, (), ("A",), [None, None], (0.5, 0.5, 0.5), "AB"])
@@ -393,8 +439,15 @@ def discover() -> list[Target]:
     targets: list[Target] = []
     for name, obj in _public_objects():
         if not inspect.isclass(obj):
-            targets.append(Target(f"tl.{name}", lambda o=obj: o, inspect.signature(obj), _hints(obj, obj.__module__),
-                                  inspect.getdoc(obj) or ""))
+            targets.append(
+                Target(
+                    f"tl.{name}",
+                    lambda o=obj: o,
+                    inspect.signature(obj),
+                    _hints(obj, obj.__module__),
+                    inspect.getdoc(obj) or "",
+                )
+            )
             continue
         init = obj.__init__ if "__init__" in vars(obj) or not hasattr(obj, "_fields") else obj.__new__
         sig = inspect.signature(obj)
@@ -405,18 +458,29 @@ def discover() -> list[Target]:
                 continue
             if isinstance(raw, classmethod):
                 func = raw.__func__
-                targets.append(Target(f"tl.{name}.{attr}", lambda o=obj, a=attr: getattr(o, a),
-                                      inspect.signature(getattr(obj, attr)), _hints(func, obj.__module__),
-                                      inspect.getdoc(func) or ""))
+                targets.append(
+                    Target(
+                        f"tl.{name}.{attr}",
+                        lambda o=obj, a=attr: getattr(o, a),
+                        inspect.signature(getattr(obj, attr)),
+                        _hints(func, obj.__module__),
+                        inspect.getdoc(func) or "",
+                    )
+                )
             elif inspect.isfunction(raw):
                 sig = inspect.signature(raw)
                 params = list(sig.parameters.values())[1:]
                 if obj not in good_instances():
                     raise CannotFuzz(f"tl.{name}.{attr}: no good instance of {name} in fuzz_support.good_instances()")
-                targets.append(Target(f"tl.{name}.{attr}",
-                                      lambda o=obj, a=attr: getattr(good_instances()[o][0](), a),
-                                      sig.replace(parameters=params), _hints(raw, obj.__module__),
-                                      inspect.getdoc(raw) or ""))
+                targets.append(
+                    Target(
+                        f"tl.{name}.{attr}",
+                        lambda o=obj, a=attr: getattr(good_instances()[o][0](), a),
+                        sig.replace(parameters=params),
+                        _hints(raw, obj.__module__),
+                        inspect.getdoc(raw) or "",
+                    )
+                )
     return targets
 
 
@@ -458,7 +522,7 @@ def baseline(target: Target) -> dict[str, Any]:
         if kind(target.name, p.name, target.hints[p.name]) == "instance" and candidates[i]:
             shift = seen.setdefault(repr(target.hints[p.name]), 0)
             seen[repr(target.hints[p.name])] += 1
-            candidates[i] = candidates[i][shift % len(candidates[i]):] + candidates[i][:shift % len(candidates[i])]
+            candidates[i] = candidates[i][shift % len(candidates[i]) :] + candidates[i][: shift % len(candidates[i])]
     combos: Iterator[tuple[Any, ...]] = itertools.islice(itertools.product(*candidates), 400)
     cls = getattr(tl, target.name.removeprefix("tl."), None)
     if isinstance(cls, type) and cls in good_instances():
@@ -467,10 +531,10 @@ def baseline(target: Target) -> dict[str, Any]:
         combos = itertools.chain([tuple(getattr(example, p.name) for p in params)], combos)
     errors: list[str] = []
     for combo in combos:
-        args = dict(zip([p.name for p in params], combo))
+        args = dict(zip([p.name for p in params], combo, strict=True))
         try:
             out = call(target, args)
-        except Exception as exc:  # noqa: BLE001 - trying candidates
+        except Exception as exc:
             errors.append(f"{type(exc).__name__}: {exc}")
             continue
         if all_finite(out):

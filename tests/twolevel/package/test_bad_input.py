@@ -5,11 +5,9 @@ import math
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
+from inputs import anything, bad_quotas
 
 import twolevel as tl
-
-from inputs import anything, bad_quotas
 
 
 @settings(max_examples=100, deadline=None)

@@ -10,7 +10,10 @@ from inputs import anything, bad_quotas, outside_unit
 import twolevel as tl
 
 C = tl.Constituency([0.2, 0.5, 0.8])
-_TWO_SIDES = (tl.TwoIssueConstituency.power(0.5, 1, 1, 0.5, "A", n=11), tl.TwoIssueConstituency.power(0.5, 1, 1, 0.5, "B", n=11))
+_TWO_SIDES = (
+    tl.TwoIssueConstituency.power(0.5, 1, 1, 0.5, "A", n=11),
+    tl.TwoIssueConstituency.power(0.5, 1, 1, 0.5, "B", n=11),
+)
 
 
 @settings(max_examples=100, deadline=None)
@@ -121,7 +124,10 @@ def test_wrong_types_are_named(x):
         (lambda: tl.tree_from_spec({"A": {"rule": tl.unanimity()}}, "A"), "exactly one of 'members'"),
         (lambda: tl.tree_from_spec({"A": {"members": ["B"]}}, "A"), "must give a 'rule'"),
         (lambda: tl.tree_from_spec({"A": {"rule": 0.5, "constituency": C}}, "A"), "rule.*must be a RatificationRule"),
-        (lambda: tl.tree_from_spec({"A": {"rule": tl.unanimity(), "constituency": C, "seats": 3}}, "A"), "unknown keys"),
+        (
+            lambda: tl.tree_from_spec({"A": {"rule": tl.unanimity(), "constituency": C, "seats": 3}}, "A"),
+            "unknown keys",
+        ),
         (lambda: tl.tree_from_spec({"A": 3}, "A"), r"spec\['A'\] must be a mapping"),
         (lambda: tl.tree_from_spec({}, "A"), "root must name an entry"),
         (lambda: tl.tree_from_spec([1], "A"), "spec must be a mapping"),
@@ -129,9 +135,15 @@ def test_wrong_types_are_named(x):
         (lambda: tl.decomposition_returns(branching=10, depth=6), r"branching \*\* \(depth \+ 1\)"),
         (lambda: tl.decomposition_returns(quota=0.0), r"quota must lie in \(0, 1\]"),
         (lambda: tl.decomposition_returns(decay=math.nan), "decay must be a finite"),
-        (lambda: tl.worthwhile_depth(tl.decomposition_returns(depth=1, replications=2), -1.0), "cost_per_body must be >= 0"),
+        (
+            lambda: tl.worthwhile_depth(tl.decomposition_returns(depth=1, replications=2), -1.0),
+            "cost_per_body must be >= 0",
+        ),
         (lambda: tl.conference_outcome(C, C, solution="kalai"), "solution must be 'nash' or 'split'"),
-        (lambda: tl.compare_procedures(*[tl.TwoIssueConstituency.power(0.5, 1, 1, 0.5, "A", n=11)] * 2), "partner must be the other side"),
+        (
+            lambda: tl.compare_procedures(*[tl.TwoIssueConstituency.power(0.5, 1, 1, 0.5, "A", n=11)] * 2),
+            "partner must be the other side",
+        ),
         (lambda: tl.compare_procedures(*_TWO_SIDES, n=11).area("lens"), "which must be"),  # type: ignore[arg-type]
         (lambda: tl.AmendmentComparison([], [], [], [], [], []), "b must not be empty"),
         (lambda: tl.autonomy_agreement_probability([0.5], 0.5, 0.5, trials=0), "trials must be an integer >= 1"),

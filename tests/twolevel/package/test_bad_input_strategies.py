@@ -45,8 +45,12 @@ def test_collusive_path_start_is_any_pair_of_reals():
     by_array = tl.collusive_path(a, b, np.array([0.2, 0.7]), max_steps=20)
     np.testing.assert_array_equal(by_tuple.beef, by_array.beef)
     np.testing.assert_array_equal(tl.collusive_path(a, b, max_steps=20).beef[:1], [0.5])
-    for bad, error in [((0.2, 0.7, 0.1), ValueError), (("0.2", "0.7"), TypeError), ((0.2, math.nan), ValueError),
-                       ((0.0, 0.5), ValueError)]:
+    for bad, error in [
+        ((0.2, 0.7, 0.1), ValueError),
+        (("0.2", "0.7"), TypeError),
+        ((0.2, math.nan), ValueError),
+        ((0.0, 0.5), ValueError),
+    ]:
         with pytest.raises(error, match="^start must"):
             tl.collusive_path(a, b, bad)
 

@@ -78,7 +78,9 @@ def test_every_public_function_documents_parameters_and_returns(name, func):
     if params:
         assert has_section(doc, "Parameters"), f"{name}: no Parameters section"
         section = doc
-        documented = re.findall(r"^\*{0,2}([A-Za-z_][A-Za-z_0-9]*(?:, [A-Za-z_][A-Za-z_0-9]*)*)\s*(?::|$)", section, flags=re.M)
+        documented = re.findall(
+            r"^\*{0,2}([A-Za-z_][A-Za-z_0-9]*(?:, [A-Za-z_][A-Za-z_0-9]*)*)\s*(?::|$)", section, flags=re.M
+        )
         names = {n.strip() for line in documented for n in line.split(",")}
         missing = [p.name for p in params if p.name not in names]
         assert not missing, f"{name}: parameters not documented: {missing}"

@@ -25,12 +25,12 @@ import os
 import warnings
 from typing import Any
 
+import fuzz_support as fs
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import fuzz_support as fs
 import twolevel as tl
 
 MIN_CALLS = 10_000
@@ -62,7 +62,7 @@ def classify(target: fs.Target, param: str, value: Any) -> str:
             out = fs.call(target, args)
     except (ValueError, TypeError) as exc:
         return "ok" if fs.names_parameter(str(exc), param) else "error not naming the parameter"
-    except Exception as exc:  # noqa: BLE001 - the class is the finding
+    except Exception as exc:
         return f"{type(exc).__name__}"
     if k in fs.NUMERIC and fs.is_non_number(value):
         return "non-number accepted"
@@ -78,8 +78,9 @@ def test_bad_input(target: fs.Target, param: str) -> None:
     fs.baseline(target)  # fails with CannotFuzz, naming the callable, for a signature it cannot fill
     strategy = fs.bad_values(target.name, target.signature.parameters[param], target.hints[param])
 
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+    )
     @given(st.data())
     def run(data: st.DataObject) -> None:
         value = data.draw(strategy, label=param)
@@ -110,8 +111,19 @@ def test_fuzz_total(request: pytest.FixtureRequest) -> None:
     np.testing.assert_equal(OUTCOMES["ok"] + sum(len(v) for v in FAILURES.values()), total)
 
 
-@pytest.mark.parametrize("values", [["0.5", "0.2"], [True, False], [0.5, True], np.array([True, False]), [10**400, 0.5],
-                                    np.array(["0.5"]), [complex(0.5, 0)], [0.5, None]])
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["0.5", "0.2"],
+        [True, False],
+        [0.5, True],
+        np.array([True, False]),
+        [10**400, 0.5],
+        np.array(["0.5"]),
+        [complex(0.5, 0)],
+        [0.5, None],
+    ],
+)
 def test_check_array_accepts_real_numbers_only(values: Any) -> None:
     """The issue's examples: numpy would coerce these; check_array refuses them, naming the parameter."""
     from twolevel._checks import check_array
@@ -126,7 +138,11 @@ def test_check_array_accepts_real_numbers_only(values: Any) -> None:
 def test_scalar_parameters_refuse_non_numbers(value: Any) -> None:
     """A scalar quota is a real number: not a flag, a string, a list, or an integer beyond float's range."""
     c = tl.Constituency([0.2, 0.5, 0.8])
-    for call in (lambda: tl.win_set(c, value), lambda: tl.ratifies(c, value, 0.5), lambda: tl.deadlock_quota(c, value, c)):
+    for call in (
+        lambda: tl.win_set(c, value),
+        lambda: tl.ratifies(c, value, 0.5),
+        lambda: tl.deadlock_quota(c, value, c),
+    ):
         with pytest.raises((TypeError, ValueError), match="quota"):
             call()
 
@@ -159,4 +175,6 @@ def test_every_public_name_is_a_target() -> None:
     callables = {n for n in tl.__all__ if callable(getattr(tl, n)) and not isinstance(getattr(tl, n), type(tl))}
     aliases = set(tl.ALIASES)
     assert callables - aliases <= names
-    assert {"tl.Constituency.pivot", "tl.TwoIssueConstituency.gradient", "tl.set_working_memory"} <= {t.name for t in TARGETS}
+    assert {"tl.Constituency.pivot", "tl.TwoIssueConstituency.gradient", "tl.set_working_memory"} <= {
+        t.name for t in TARGETS
+    }

@@ -54,15 +54,17 @@ def test_the_core_and_chapter_5_are_imported_eagerly():
 
 def test_deferred_subpackages_load_on_first_use_of_a_name():
     code = (
-        "import sys, twolevel as tl; before = [m for m in {d!r} if m in sys.modules]; "
-        "tl.two_thirds; mid = [m for m in {d!r} if m in sys.modules]; "
-        "from twolevel import cheapest_package; print(before, mid, [m for m in {d!r} if m in sys.modules])"
-    ).format(d=DEFERRED)
+        f"import sys, twolevel as tl; before = [m for m in {DEFERRED!r} if m in sys.modules]; "
+        f"tl.two_thirds; mid = [m for m in {DEFERRED!r} if m in sys.modules]; "
+        f"from twolevel import cheapest_package; print(before, mid, [m for m in {DEFERRED!r} if m in sys.modules])"
+    )
     assert run(code) == "[] ['twolevel.institutions'] ['twolevel.institutions', 'twolevel.strategies']"
 
 
 def test_the_box_formulas_load_sympy_on_first_use_of_one_of_their_names():
-    code = "import sys, twolevel as tl; a = 'sympy' in sys.modules; tl.package_formulas; print(a, 'sympy' in sys.modules)"
+    code = (
+        "import sys, twolevel as tl; a = 'sympy' in sys.modules; tl.package_formulas; print(a, 'sympy' in sys.modules)"
+    )
     assert run(code) == "False True"
 
 
@@ -185,7 +187,9 @@ def test_no_import_cycle_inside_twolevel():
     assert cycles == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15's viz part (another engineer): figure_institutions <-> live_institutions")
+@pytest.mark.xfail(
+    strict=True, reason="issue 15's viz part (another engineer): figure_institutions <-> live_institutions"
+)
 def test_no_import_cycle_inside_viz():
     assert import_cycles(import_graph()) == []
 

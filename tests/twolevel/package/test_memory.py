@@ -62,8 +62,9 @@ def test_contract_curve_of_empirical_sides_within_the_bound():
     a = tl.TwoIssueConstituency(tl.Constituency.kumaraswamy(2, 3, n=n), tl.Constituency.uniform(0.8, n), 0.55, 0.6, "A")
     b = tl.TwoIssueConstituency(tl.Constituency.kumaraswamy(3, 2, n=n), tl.Constituency.uniform(0.9, n), 0.45, 0.6, "B")
     whole = tl.contract_curve(a, b, 11)
-    a2, b2 = tl.TwoIssueConstituency(a.ranchers, a.farmers, 0.55, 0.6, "A"), tl.TwoIssueConstituency(
-        b.ranchers, b.farmers, 0.45, 0.6, "B"
+    a2, b2 = (
+        tl.TwoIssueConstituency(a.ranchers, a.farmers, 0.55, 0.6, "A"),
+        tl.TwoIssueConstituency(b.ranchers, b.farmers, 0.45, 0.6, "B"),
     )
     with tl.working_memory(4):
         curve, used = peak(lambda: tl.contract_curve(a2, b2, 11))
@@ -138,9 +139,9 @@ def test_autonomy_agrees_with_chapter_4s_sampler():
     p = tl.agreement_probability(0.7, 0.8, 0.6, 2 / 3, sample_size=99, trials=3000, seed=5)
     assert a[0] == p
     with tl.working_memory(1):
-        assert tl.autonomy_agreement_probability([0.0], 0.7, 0.8, 0.6, 2 / 3, sample_size=99, trials=3000, seed=5)[0] == (
-            tl.agreement_probability(0.7, 0.8, 0.6, 2 / 3, sample_size=99, trials=3000, seed=5)
-        )
+        assert tl.autonomy_agreement_probability([0.0], 0.7, 0.8, 0.6, 2 / 3, sample_size=99, trials=3000, seed=5)[
+            0
+        ] == (tl.agreement_probability(0.7, 0.8, 0.6, 2 / 3, sample_size=99, trials=3000, seed=5))
 
 
 def test_simulate_defection_in_one_chunk_is_unchanged():
@@ -195,7 +196,7 @@ def test_ratifies_first_call_stays_well_under_the_bound():
     x = np.linspace(0.0, 1.0, 1000)
     for side in ("X", "Y"):
         c = tl.Constituency(r, w)
-        out, used = peak(lambda: tl.ratifies(c, 0.5, x, side))
+        out, used = peak(lambda c=c, side=side: tl.ratifies(c, 0.5, x, side))
         assert used < 36 * n, (side, used / n)
         # The decision is the vote counted constituent by constituent.
         yes = [(w * ((r <= v) if side == "X" else (1.0 - r >= v))).sum() / w.sum() for v in x[::50]]
@@ -254,7 +255,7 @@ def test_condorcet_winner_matches_the_pairwise_definition():
         for with_na in (False, True):
             labels = alts + ([tl.NO_AGREEMENT] if with_na else [])
 
-            def beats(a: str, b: str) -> bool:
+            def beats(a: str, b: str, blocs: list[tl.Bloc] = blocs) -> bool:
                 return sum(bl.weight for bl in blocs if bl.prefers(a, b)) > sum(bl.weight for bl in blocs) / 2
 
             winners = [a for a in labels if all(beats(a, o) for o in labels if o != a)]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from mypy import api as mypy_api
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_mypy_strict_passes_on_the_package(monkeypatch):

@@ -1,4 +1,4 @@
-"""Tests of twolevel.symbolic_packages: Figure 2's closed forms agree with the numeric model.
+"""Tests of twolevel.preferences.box_formulas: Figure 2's closed forms agree with the numeric model.
 
 Tolerances (n constituents per issue, midpoint quantile grid):
 
@@ -24,8 +24,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from inputs import gammas, weight_shares
 
-import twolevel.twoissue as tp
-from twolevel.symbolic_packages import lens_corners, package_formulas
+import twolevel.preferences as tp
+from twolevel.preferences.box_formulas import exact_lens_corners as lens_corners
+from twolevel.preferences.box_formulas import package_formulas
 
 F = package_formulas()
 CONTOUR_A, CONTOUR_B = F.numeric("contour_a"), F.numeric("contour_b")
@@ -39,7 +40,9 @@ def args(b, alpha, beta, gammas, qa, qb, c=0.5):
 
 def sides(alpha, beta, gammas, qa, qb, n):
     gab, gac, gbb, gbc = gammas
-    return tp.TwoIssueConstituency.power(alpha, gab, gac, qa, "A", n), tp.TwoIssueConstituency.power(beta, gbb, gbc, qb, "B", n)
+    return tp.TwoIssueConstituency.power(alpha, gab, gac, qa, "A", n), tp.TwoIssueConstituency.power(
+        beta, gbb, gbc, qb, "B", n
+    )
 
 
 GRID = [
@@ -52,7 +55,7 @@ GRID = [
 
 
 def test_import_stays_light():
-    code = "import sys, twolevel.twoissue; print([m for m in ('sympy', 'matplotlib') if m in sys.modules])"
+    code = "import sys, twolevel.preferences; print([m for m in ('sympy', 'matplotlib') if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -67,14 +70,21 @@ def test_closed_forms():
     cc = F.contract_curve
     lhs = (cc / (1 - cc)) ** (1 - g_ac)
     rhs = beta * (1 - alpha) / (alpha * (1 - beta)) * (b / (1 - b)) ** (1 - g_ab)
-    vals = {b: sp.Rational(3, 10), alpha: sp.Rational(3, 5), beta: sp.Rational(2, 5), g_ab: sp.Rational(1, 2),
-            g_ac: sp.Rational(1, 3)}
+    vals = {
+        b: sp.Rational(3, 10),
+        alpha: sp.Rational(3, 5),
+        beta: sp.Rational(2, 5),
+        g_ab: sp.Rational(1, 2),
+        g_ac: sp.Rational(1, 3),
+    }
     assert float(lhs.subs(vals)) == pytest.approx(float(rhs.subs(vals)), rel=1e-12)
     # ... and it satisfies the general tangency equation with shared exponents.
     shared = F.contract_equation.subs({F["gamma_Bb"]: g_ab, F["gamma_Bc"]: g_ac})
     assert abs(float(shared.subs(c, cc).subs(vals))) < 1e-12
     # alpha = beta and gamma_b = gamma_c: the diagonal.
-    diag = cc.subs({alpha: sp.Rational(1, 2), beta: sp.Rational(1, 2), g_ab: sp.Rational(1, 2), g_ac: sp.Rational(1, 2)})
+    diag = cc.subs(
+        {alpha: sp.Rational(1, 2), beta: sp.Rational(1, 2), g_ab: sp.Rational(1, 2), g_ac: sp.Rational(1, 2)}
+    )
     assert sp.simplify(diag - b) == 0
     # Uniform corner: on both straight lines.
     bx, cx = F.uniform_corner
@@ -114,10 +124,16 @@ def test_lens_corners_agree(alpha, beta, gammas, qa, qb):
     numeric = tp.lens_corners(a, b, 2001)
     closed = lens_corners(alpha, beta, gammas, qa, qb)
     assert len(numeric) == len(closed)
-    for (xn, yn), (xc, yc) in zip(numeric, closed):
+    for (xn, yn), (xc, yc) in zip(numeric, closed, strict=True):
         h = 1e-6
-        sa = (CONTOUR_A(*args(xc + h, alpha, beta, gammas, qa, qb)) - CONTOUR_A(*args(xc - h, alpha, beta, gammas, qa, qb))) / (2 * h)
-        sb = (CONTOUR_B(*args(xc + h, alpha, beta, gammas, qa, qb)) - CONTOUR_B(*args(xc - h, alpha, beta, gammas, qa, qb))) / (2 * h)
+        sa = (
+            CONTOUR_A(*args(xc + h, alpha, beta, gammas, qa, qb))
+            - CONTOUR_A(*args(xc - h, alpha, beta, gammas, qa, qb))
+        ) / (2 * h)
+        sb = (
+            CONTOUR_B(*args(xc + h, alpha, beta, gammas, qa, qb))
+            - CONTOUR_B(*args(xc - h, alpha, beta, gammas, qa, qb))
+        ) / (2 * h)
         d_a = 1 / (2 * n * gammas[1] * (1 - alpha))
         d_b = 1 / (2 * n * gammas[3] * (1 - beta))
         tol_b = 2 * (d_a + d_b) / abs(sa - sb) + 1e-9

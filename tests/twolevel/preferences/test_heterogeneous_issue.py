@@ -1,7 +1,6 @@
 """Note 56: a heterogeneous issue in the box (twolevel.twoissue.heterogeneous)."""
 
 import numpy as np
-import pytest
 from inputs import default_pair
 
 import twolevel as tl

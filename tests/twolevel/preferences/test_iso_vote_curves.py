@@ -3,7 +3,6 @@
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from inputs import default_pair, power_pairs
 
 import twolevel as tl

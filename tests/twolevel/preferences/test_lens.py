@@ -5,7 +5,6 @@ import math
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from inputs import box_quotas, default_pair, power_pairs
 
 import twolevel as tl

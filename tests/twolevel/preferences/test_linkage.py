@@ -3,8 +3,6 @@
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from inputs import linkage_members, moderate_quotas, unit
 
 import twolevel as tl
@@ -13,12 +11,14 @@ import twolevel as tl
 def bonn():
     """The chapter's stylised Bonn illustration (not an estimate)."""
     us = tl.LinkageCountry(
-        "United States", "oil price decontrol",
+        "United States",
+        "oil price decontrol",
         own_utility=[1.0] * 40 + [-0.2] * 25 + [-1.0] * 35,
         foreign_benefit=[0.3] * 40 + [0.5] * 25 + [0.3] * 35,
     )
     germany = tl.LinkageCountry(
-        "Germany", "fiscal stimulus",
+        "Germany",
+        "fiscal stimulus",
         own_utility=[1.0] * 35 + [-0.1] * 20 + [-1.0] * 45,
         foreign_benefit=[0.2] * 35 + [0.3] * 20 + [0.2] * 45,
     )
@@ -40,7 +40,9 @@ def test_no_domestic_option_does_it():
     us, de = bonn()
     for c in (us, de):
         assert not c.passes(c.support_alone)
-        no_foreign = tl.LinkageCountry(c.name, c.policy, c.own_utility, np.zeros(c.own_utility.size), c.weights, c.quota)
+        no_foreign = tl.LinkageCountry(
+            c.name, c.policy, c.own_utility, np.zeros(c.own_utility.size), c.weights, c.quota
+        )
         assert not no_foreign.passes(no_foreign.support_linked)
 
 

@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from inputs import percent_quotas, reservation_lists, unit
 
 import twolevel as tl
@@ -26,7 +25,9 @@ def test_lowering_every_cost_never_enlarges_the_win_set(k, factor, q):
 def test_self_sufficiency_shrinks_the_win_set(k, lam1, lam2, q):
     c = tl.constituency_from_costs(k)
     more, less = sorted((lam1, lam2))  # lower dependence = more self-sufficient
-    assert tl.win_set(tl.self_sufficient(c, more), q, "X").width <= tl.win_set(tl.self_sufficient(c, less), q, "X").width
+    assert (
+        tl.win_set(tl.self_sufficient(c, more), q, "X").width <= tl.win_set(tl.self_sufficient(c, less), q, "X").width
+    )
 
 
 def test_self_sufficient_states_make_fewer_and_harder_bargains():
@@ -44,7 +45,9 @@ def test_self_sufficient_states_make_fewer_and_harder_bargains():
     assert deals[4] is None
 
 
-@pytest.mark.parametrize(("z", "i", "q", "pivot"), [(0.2, 0.1, 0.5, (0.5 - 0.1) / 0.7), (0.0, 0.6, 0.5, 0.0), (0.3, 0.0, 0.8, 1.0)])
+@pytest.mark.parametrize(
+    ("z", "i", "q", "pivot"), [(0.2, 0.1, 0.5, (0.5 - 0.1) / 0.7), (0.0, 0.6, 0.5, 0.0), (0.3, 0.0, 0.8, 1.0)]
+)
 def test_isolationist_mix_closed_form(z, i, q, pivot):
     c = tl.isolationist_mix(z, i, n=20_000)
     assert c.pivot(q) == pytest.approx(pivot, abs=1e-3)

@@ -3,11 +3,10 @@
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from inputs import members, percent_quotas, unit
 
 import twolevel as tl
+
 
 @settings(max_examples=300, deadline=None)
 @given(members, unit, unit, percent_quotas)

@@ -1,7 +1,6 @@
 """Tangency and the contract curve (twolevel.twoissue.contract, p. 447)."""
 
 import numpy as np
-import pytest
 from hypothesis import assume, given, settings
 from inputs import default_pair, power_pairs
 

@@ -1,10 +1,8 @@
 """One side on two issues: yes-shares and votes on packages (twolevel.twoissue.side, Putnam pp. 446-447)."""
 
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 from inputs import (
     bad_gammas,
     bad_open_unit,

@@ -12,8 +12,8 @@ import twolevel as tl
 def test_grid_is_the_yes_share_and_is_reused_across_quotas():
     a, _ = default_pair(n=501)
     g = tl.iso_vote_grid(a, 41)
-    B, C = np.meshgrid(g.b, g.c)
-    np.testing.assert_allclose(g.values, a.yes_share(B, C), atol=1e-14)
+    beef, citrus = np.meshgrid(g.b, g.c)
+    np.testing.assert_allclose(g.values, a.yes_share(beef, citrus), atol=1e-14)
     m1 = tl.win_set_mask(a, g)
     m2 = tl.win_set_mask(a.with_quota(0.8), g)
     assert m2.sum() < m1.sum() and not (m2 & ~m1).any()

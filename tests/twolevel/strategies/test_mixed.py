@@ -28,7 +28,9 @@ def test_deadlock_has_no_share_and_no_chance():
 
 def test_the_tradeoff_is_one_outcome_per_rally():
     rallies = np.linspace(-0.2, 0.2, 5)
-    assert tl.rally_tradeoff(WX, WY, rallies, 0.05, "nash") == [tl.rally_outcome(WX, WY, r, 0.05, "nash") for r in rallies]
+    assert tl.rally_tradeoff(WX, WY, rallies, 0.05, "nash") == [
+        tl.rally_outcome(WX, WY, r, 0.05, "nash") for r in rallies
+    ]
 
 
 def test_bad_input_names_the_parameter():

@@ -6,10 +6,9 @@ import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from inputs import anything, outside_unit
 
 import twolevel as tl
-
-from inputs import anything, outside_unit
 
 seats = st.lists(st.floats(0.0, 1.0), min_size=1, max_size=40)
 moods = st.floats(0.01, 0.5)
@@ -66,13 +65,21 @@ def test_swing_voters_against_committed_ones():
     groups = tl.commitment_groups(c, 0.6)
     mv = c.marginal_value(0.6, 0.05)
     assert mv[groups == "supporters"].max() == 0.0
-    assert mv[groups == "opponents"].max() < 1e-12  # at most a rounding error, for a seat the payment lifts to the pivot
+    assert (
+        mv[groups == "opponents"].max() < 1e-12
+    )  # at most a rounding error, for a seat the payment lifts to the pivot
     assert mv[groups == "uncommitted"].max() == mv.max() > 0.01
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=4), st.sampled_from([0.5, 2 / 3, 1.0]), moods,
-       st.floats(0.0, 1.0), targets, st.lists(st.sampled_from([0.5, 1.0, 2.0]), min_size=4, max_size=4))
+@given(
+    st.lists(st.floats(0.0, 1.0), min_size=1, max_size=4),
+    st.sampled_from([0.5, 2 / 3, 1.0]),
+    moods,
+    st.floats(0.0, 1.0),
+    targets,
+    st.lists(st.sampled_from([0.5, 1.0, 2.0]), min_size=4, max_size=4),
+)
 def test_cheapest_package_is_no_dearer_than_brute_force(r, q, s, x, pi, prices):
     c = tl.SwingConstituency(r, q, s)
     prices = prices[: len(r)]
@@ -212,10 +219,18 @@ def test_fuzzed_arguments_fail_clearly(v):
         (lambda c: tl.retaliation_outcome(c, 0.5, 0.1, "hawks"), "target must be one of"),
         (lambda c: tl.commitment_groups(c, 0.5, band=0.5), "band must lie in"),
         (lambda c: tl.net_shares(0.5, tl.cheapest_package(c, 0.5, 0.5), "abroad"), "source must be"),
-        (lambda c: tl.brute_force_package(tl.SwingConstituency([0.5] * 8, 0.5, 0.1), 0.5, 0.5, np.linspace(0, 1, 7)),
-         "at most 2000000"),
-        (lambda c: tl.rally_outcome(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 1.5, 0.05), r"rally must lie in \[-1, 1\]"),
-        (lambda c: tl.rally_outcome(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 0.0, 0.05, solution="kalai"), "solution must be"),
+        (
+            lambda c: tl.brute_force_package(tl.SwingConstituency([0.5] * 8, 0.5, 0.1), 0.5, 0.5, np.linspace(0, 1, 7)),
+            "at most 2000000",
+        ),
+        (
+            lambda c: tl.rally_outcome(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 1.5, 0.05),
+            r"rally must lie in \[-1, 1\]",
+        ),
+        (
+            lambda c: tl.rally_outcome(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 0.0, 0.05, solution="kalai"),
+            "solution must be",
+        ),
         (lambda c: tl.SwingConstituency.uniform(0.5, 0, 0.5, 0.1), "n must be an integer >= 1"),
     ],
 )
