@@ -114,12 +114,12 @@ class Negotiation:
 
     @property
     def overlap(self) -> WinSet:
-        """The feasible agreements: the overlap of the two win-sets (empty under deadlock)."""
+        """The feasible agreements, the overlap of the two win-sets (empty under deadlock)."""
         return overlap(self.win_set_x, self.win_set_y)
 
     @property
     def is_deadlock(self) -> bool:
-        """Whether the win-sets fail to overlap: no agreement is feasible."""
+        """Whether the win-sets fail to overlap, so that no agreement is feasible."""
         return self.overlap.is_empty
 
     def outcome(self, solution: Solution = "nash") -> float | None:
@@ -140,7 +140,7 @@ class Negotiation:
         return float(constituency.votes_for(boundary, side)) or 1.0
 
     def figure(self) -> Any:
-        """Figure 1 of this negotiation (a matplotlib Figure), drawn by :mod:`twolevel.viz` (imported here, on first use).
+        """Figure 1 of this negotiation (a matplotlib Figure), drawn by ``twolevel.viz`` (imported here, on first use).
 
         X1 and Y's boundary are this negotiation's; Y1, Y2 and Y3 are Y's
         boundaries under a simple majority, two-thirds and unanimity.

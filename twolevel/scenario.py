@@ -79,7 +79,7 @@ def parameter(default: Any, check: Callable[[str, object], Any]) -> Any:
 
 @dataclass(frozen=True)
 class Scenario:
-    """Base of every scenario: fields validated once, a generic :meth:`replace` and dict round trips.
+    """Base of every scenario: fields validated once, a generic :meth:`Scenario.replace` and dict round trips.
 
     A subclass is a frozen dataclass whose fields are made with :func:`parameter`.
 

@@ -143,7 +143,7 @@ class RatificationFormulas:
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:
-        """Argument order of :meth:`numeric`: quotas, then X's and Y's parameters."""
+        """Argument order of :meth:`numeric`, the quotas then X's and Y's parameters."""
         return (self.q_x, self.q_y, *self.x_family.params, *self.y_family.params)
 
     def numeric(self, name: str) -> Callable[..., Any]:

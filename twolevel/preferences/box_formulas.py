@@ -33,11 +33,11 @@ the condition is linear in the logit of :math:`c` and
 
 a curve from ``BM`` to ``AM`` (the diagonal when :math:`\alpha = \beta`,
 :math:`\gamma_b = \gamma_c`). Otherwise the curve is the implicit equation
-:attr:`PackageFormulas.contract_equation` = 0.
+``PackageFormulas.contract_equation`` = 0.
 
 *Lens corners.* In the uniform case (all :math:`\gamma = 1`) the contours are
 straight lines and meet in at most one point, a linear solve
-(:attr:`PackageFormulas.uniform_corner`). Otherwise :func:`exact_lens_corners`
+(``PackageFormulas.uniform_corner``). Otherwise :func:`exact_lens_corners`
 brackets the sign changes of :math:`c_A(b) - c_B(b)` and polishes each with
 ``sympy.nsolve``.
 """
@@ -138,7 +138,7 @@ class PackageFormulas:
         return getattr(self, name)
 
     def numeric(self, name: str) -> Callable[..., Any]:
-        """A numpy function of :attr:`symbols` (in that order) for the expression ``name``.
+        """A numpy function of ``symbols`` (in that order) for the expression ``name``.
 
         ``name`` is one of ``v_a, v_b, contour_a, contour_b, mrs_a, mrs_b,
         contract_equation, contract_curve, uniform_corner_b, uniform_corner_c``.
@@ -162,7 +162,7 @@ class PackageFormulas:
 
 @lru_cache(maxsize=1)
 def package_formulas() -> PackageFormulas:
-    """Derive the closed forms (cached: the derivation takes about a second).
+    """Derive the closed forms (cached, since the derivation takes about a second).
 
     >>> f = tl.package_formulas()
     >>> f.contour_a
@@ -251,7 +251,7 @@ def exact_lens_corners(
     are in closed form; there the difference :math:`c_A - c_B` is scanned on ``scan`` points and each sign
     change is polished by ``sympy.nsolve`` (Anderson–Björk bracketing solver,
     tolerance :math:`10^{-20}` in mpmath's precision). In the uniform case the
-    answer is :attr:`PackageFormulas.uniform_corner` when that point is in the box.
+    answer is ``PackageFormulas.uniform_corner`` when that point is in the box.
 
     Parameters
     ----------
