@@ -12,8 +12,11 @@ bash scripts/setup.sh --with-chromium
 export PYTHONHASHSEED=0
 
 set +e
-# No path given: pytest.ini's testpaths (tests/) are collected.
-"$ROOT/.venv/bin/python" -m pytest "$@"
+# No path given: pytest.ini's testpaths (tests/) are collected, with coverage of twolevel/ and its
+# floor (pyproject.toml's [tool.coverage]; pytest-cov also combines pytest-xdist's workers).
+COVERAGE=()
+[[ $# -eq 0 ]] && COVERAGE=(--cov=twolevel --cov-report=term)
+"$ROOT/.venv/bin/python" -m pytest "${COVERAGE[@]}" "$@"
 rc=$?
 set -e
 if [[ $rc -eq 5 ]]; then
