@@ -5,8 +5,8 @@ knows, whose methods are the package's functions applied to it.
 
 >>> import twolevel as tl
 >>> talks = tl.Negotiation(tl.Constituency.uniform(0.6), tl.Constituency.uniform(0.9), rule_y=2 / 3)
->>> talks.overlap, talks.outcome("nash"), round(talks.outcome("split"), 3)
-(WinSet(0.3, 0.39985), 0.39985, 0.349925)
+>>> talks.overlap, round(talks.outcome("nash"), 4), round(talks.outcome("split"), 4)
+(WinSet(0.3, 0.39985), 0.3999, 0.3499)
 
 The same negotiation from a scenario file (JSON or YAML, read into a dict):
 
@@ -34,7 +34,17 @@ __all__ = ["Negotiation", "Rule"]
 
 @runtime_checkable
 class Rule(Protocol):
-    """What a side's ratification rule must do: give the side's win-set (e.g. :class:`twolevel.QuotaRule`)."""
+    """What a side's ratification rule must do: give the side's win-set (e.g. :class:`twolevel.QuotaRule`).
+
+    Examples
+    --------
+    >>> isinstance(tl.two_thirds(), tl.Rule), isinstance(0.5, tl.Rule)
+    (True, False)
+
+    References
+    ----------
+    Putnam (1988), p. 448: "Ratification procedures clearly affect the size of the win-set".
+    """
 
     def win_set(self, constituency: Constituency, side: Side = "X") -> WinSet:
         """The win-set of ``constituency`` as side ``side``."""
@@ -71,7 +81,7 @@ class Negotiation:
     >>> talks = tl.Negotiation(tl.Constituency.uniform(0.6), tl.Constituency.uniform(0.9))
     >>> talks.win_set_x, talks.win_set_y
     (WinSet(0.3, 1), WinSet(0, 0.55))
-    >>> talks.outcomes()
+    >>> {k: round(v, 3) for k, v in talks.outcomes().items()}
     {'nash': 0.5, 'split': 0.425}
     >>> tl.Negotiation(tl.Constituency.uniform(0.6), tl.Constituency.uniform(0.9), rule_y=tl.unanimity()).is_deadlock
     True
@@ -179,10 +189,14 @@ class Negotiation:
         -------
         Negotiation
 
+        References
+        ----------
+        Not in Putnam (1988): the course kit's scenario files ("model your own negotiation").
+
         Examples
         --------
         >>> tl.Negotiation.from_dict({"x": {"reservations": [0.2, 0.4, 0.6]}, "y": {"uniform": {"spread": 0.5}}}).overlap
-        WinSet(0.4, 0.75025)
+        WinSet(0.4, 0.75)
         """
         check_mapping("scenario", scenario)
         unknown = set(scenario) - {"x", "y"}

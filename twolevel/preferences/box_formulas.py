@@ -261,6 +261,8 @@ def exact_lens_corners(
         :math:`(\gamma_{Ab}, \gamma_{Ac}, \gamma_{Bb}, \gamma_{Bc})`, each in [0.05, 1].
     quota_a, quota_b : float
         In (0, 1].
+    scan : int
+        Points of the scan for sign changes, 11 to 100,001.
 
     Returns
     -------

@@ -81,6 +81,8 @@ def isolationist_mix(
         Weight shares in [0, 1] with a sum of at most 1.
     n : int
         Number of conditional ("specifics-minded") constituents on the grid.
+    name : str
+        Label used in figures.
 
     Returns
     -------

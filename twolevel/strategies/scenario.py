@@ -8,7 +8,7 @@ r"""Chapter 7's scenarios as validated parameter objects.
 >>> import twolevel as tl
 >>> s = tl.BudgetScenario()
 >>> s.constituency().seats_needed, round(s.targeted().probability, 2)
-(67, 0.99)
+(67, 0.81)
 """
 
 from __future__ import annotations
@@ -111,7 +111,7 @@ class RallyScenario(Scenario):
     >>> s = tl.RallyScenario()
     >>> best = max(s.tradeoff(), key=lambda o: o.expected_share)
     >>> round(best.rally, 2)
-    0.0
+    0.01
 
     References
     ----------

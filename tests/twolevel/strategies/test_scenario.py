@@ -13,7 +13,8 @@ def test_the_budget_scenario_is_the_chapters_functions_on_its_seats():
     assert s.targeted().probability == tl.best_use_of_budget(c, 0.6, 0.02).probability
     assert s.spread_evenly().probability == tl.across_the_board(c, 0.6, 0.02).probability
     assert s.targeted().probability > s.spread_evenly().probability
-    assert s.budgets()[-1] == 0.05 and s.replace(budget=0.1).budgets(5).tolist() == [0.0, 0.025, 0.05, 0.075, 0.1]
+    assert s.budgets()[-1] == 0.05
+    np.testing.assert_allclose(s.replace(budget=0.1).budgets(5), [0.0, 0.025, 0.05, 0.075, 0.1])
 
 
 def test_the_rally_scenario_is_rally_tradeoff():
