@@ -31,7 +31,7 @@ from typing import Literal
 from ._checks import check_label, check_unit
 from .winsets import WinSet
 
-__all__ = ["Solution", "SOLUTIONS", "bargain", "nash_bargaining", "split_the_difference"]
+__all__ = ["SOLUTIONS", "bargain", "nash_bargaining", "split_the_difference"]
 
 #: A Level I bargaining solution: ``"nash"`` (:func:`nash_bargaining`) or ``"split"`` (:func:`split_the_difference`).
 Solution = Literal["nash", "split"]

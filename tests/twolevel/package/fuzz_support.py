@@ -84,6 +84,7 @@ def good_instances() -> dict[type, list[Callable[[], Any]]]:
         tl.Figure1Params: [lambda: tl.Figure1Params(n=11)],
         tl.PackageFormulas: [tl.package_formulas],
         tl.Rule: [tl.simple_majority],
+        tl.Scenario: [lambda: tl.Figure1Params(n=11), lambda: tl.BudgetScenario(n=11)],
         tl.Figure2Params: [lambda: tl.Figure2Params(n=11, resolution=11)],
         tl.Negotiation: [lambda: tl.Negotiation(tl.Constituency.uniform(0.6, 11), tl.Constituency.uniform(0.9, 11))],
         # -- twolevel.strategies (Chapter 7) --
