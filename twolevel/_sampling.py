@@ -5,9 +5,11 @@ Every function that simulates (:func:`twolevel.agreement_probability`,
 :func:`twolevel.simulate_defection`, :func:`twolevel.decomposition_returns`)
 draws its random numbers here, from numpy's default generator seeded by the
 caller, and in chunks of trials that fit the working memory
-(:func:`twolevel.working_memory`). One chunk (the usual case) draws exactly
-the numbers of a single draw of all trials, so a result does not depend on
-the bound unless the bound forces several chunks.
+(:func:`twolevel.working_memory`). Chapter 4's sampling model
+(:func:`pivotal_order_statistics`) gives the numbers of a single draw of all
+trials whatever the chunks, so its results do not depend on the bound; the
+defection model's chunks (:func:`defection_draws`) draw the same law from
+another stretch of the stream when the bound forces more than one.
 
 Private to the package: none of these is part of the ``tl.`` API.
 """
@@ -28,7 +30,7 @@ Array = npt.NDArray[np.float64]
 
 
 def generator(seed: int) -> np.random.Generator:
-    """numpy's default generator for ``seed`` (validated by the caller)."""
+    """numpy's default generator for ``seed`` (validated by the caller): ``Generator(PCG64(seed))``."""
     return np.random.default_rng(seed)
 
 
@@ -47,17 +49,27 @@ def pivotal_order_statistics(
     ``(ox, oy)``, one value per trial of the chunk. A chunk costs two rows of
     ``sample_size`` uniforms per trial (partitioned in place) plus
     ``extra_bytes_per_trial`` for the caller's own temporaries.
+
+    The uniforms are those of one draw ``rng.random((2, trials, sample_size))``
+    (X's trials, then Y's), whatever the chunks: Y's generator starts where
+    X's numbers end (``PCG64.advance``; one double is one step of the stream),
+    so every caller gets the same numbers under any working memory.
     """
     kx, ky = seats_reaching(quota_x, sample_size), seats_reaching(quota_y, sample_size)
-    rng = generator(seed)
+    rng_x = generator(seed)
+    rng_y = np.random.Generator(np.random.PCG64(seed).advance(trials * sample_size))
     step = chunk_size(8 * 3 * sample_size + extra_bytes_per_trial, trials)
     for start in range(0, trials, step):
-        u = rng.random((2, min(step, trials - start), sample_size))
-        u[0].partition(kx - 1, axis=1)  # in place: the same order statistic as np.partition, without a copy
-        u[1].partition(ky - 1, axis=1)
-        ox, oy = u[0][:, kx - 1].copy(), u[1][:, ky - 1].copy()
-        del u
+        m = min(step, trials - start)
+        ox, oy = _pivots(rng_x, m, sample_size, kx), _pivots(rng_y, m, sample_size, ky)
         yield ox, oy
+
+
+def _pivots(rng: np.random.Generator, trials: int, sample_size: int, k: int) -> Array:
+    """The ``k``-th smallest of ``sample_size`` uniforms, for each of ``trials`` rows drawn from ``rng``."""
+    u = rng.random((trials, sample_size))
+    u.partition(k - 1, axis=1)  # in place: the same order statistic as np.partition, without a copy
+    return u[:, k - 1].copy()
 
 
 def defection_draws(trials: int, seed: int, temptation: float) -> Iterator[tuple[Array, Array]]:

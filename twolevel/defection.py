@@ -46,7 +46,7 @@ import numpy as np
 from ._checks import check_nonnegative, check_positive_int, check_real, check_seed, check_unit
 from ._sampling import defection_draws
 from .bargaining import nash_bargaining
-from .scenario import Scenario, parameter
+from .scenario import Scenario, parameter, required
 from .winsets import WinSet, overlap
 
 __all__ = ["DefectionModel", "DefectionRates", "defection_rates", "simulate_defection"]
@@ -103,8 +103,8 @@ def check_temptation(name: str, value: object) -> float:
 class DefectionModel(Scenario):
     r"""The defection model's parameters (module docstring), validated once: Chapter 4's scenario of defection.
 
-    :func:`defection_rates` and :func:`simulate_defection` take one (or its
-    parameters, from which they build one).
+    Its methods :meth:`rates` and :meth:`simulate` are :func:`defection_rates`
+    and :func:`simulate_defection` (which build one from loose parameters).
 
     Parameters
     ----------
@@ -124,7 +124,7 @@ class DefectionModel(Scenario):
     0.5
     >>> tl.DefectionModel(x1=0.6, y1=0.4, uncertainty=0.05).proposal is None
     True
-    >>> round(tl.defection_rates(m.replace(uncertainty=0.1)).involuntary, 3)
+    >>> round(m.replace(uncertainty=0.1).rates().involuntary, 3)
     0.324
 
     References
@@ -133,9 +133,9 @@ class DefectionModel(Scenario):
     involuntary`` (chapter 4).
     """
 
-    x1: float = parameter(None, check_unit)
-    y1: float = parameter(None, check_unit)
-    uncertainty: float = parameter(None, check_uncertainty)
+    x1: float = required(check_unit)
+    y1: float = required(check_unit)
+    uncertainty: float = required(check_uncertainty)
     reneging_cost: float = parameter(1.0, check_nonnegative)
     temptation: float = parameter(1.0, check_temptation)
 
@@ -144,36 +144,96 @@ class DefectionModel(Scenario):
         """The Nash agreement in the believed overlap :math:`[x_1, y_1]`, or None under deadlock."""
         return nash_bargaining(overlap(WinSet(self.x1, 1.0), WinSet(0.0, self.y1)))
 
+    def rates(self) -> DefectionRates:
+        r"""Closed-form outcome probabilities (module docstring).
 
-def _model(
-    model: DefectionModel | float, y1: float | None, uncertainty: float | None, reneging_cost: float, temptation: float
-) -> DefectionModel:
-    """The model itself, or one built from its parameters (``model`` is then ``x1``)."""
-    if isinstance(model, DefectionModel):
-        if (y1, uncertainty, reneging_cost, temptation) != (None, None, 1.0, 1.0):
-            raise TypeError("give either a DefectionModel or its parameters (x1, y1, uncertainty, ...), not both")
-        return model
-    if y1 is None or uncertainty is None:
-        raise TypeError("defection needs a DefectionModel, or the parameters x1, y1 and uncertainty")
-    return DefectionModel(model, y1, uncertainty, reneging_cost, temptation)
+        Returns
+        -------
+        DefectionRates
+            The probabilities of deadlock, involuntary and voluntary defection, and implementation.
+
+        Examples
+        --------
+        >>> r = tl.DefectionModel(0.3, 0.55, 0.05, 0.8).rates()
+        >>> r.proposal, round(r.involuntary, 3), round(r.voluntary, 3)
+        (0.5, 0.159, 0.303)
+        """
+        x = self.proposal
+        if x is None:
+            return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
+        s = self.uncertainty
+        if s == 0.0:
+            p_ratify = 1.0
+        else:
+            p_ratify = _phi((x - self.x1) / s) * _phi((self.y1 - x) / s)
+        p_side = max(0.0, 1.0 - self.reneging_cost / self.temptation)
+        p_vol_given = 1.0 - (1.0 - p_side) ** 2
+        return DefectionRates(
+            deadlock=0.0,
+            involuntary=1.0 - p_ratify,
+            voluntary=p_ratify * p_vol_given,
+            implemented=p_ratify * (1.0 - p_vol_given),
+            proposal=x,
+        )
+
+    def simulate(self, *, trials: int = 100_000, seed: int = 0) -> DefectionRates:
+        """Monte Carlo version of :meth:`rates`: the frequencies of the outcomes in ``trials`` negotiations.
+
+        Each trial draws the true win-set boundaries, holds the up-or-down
+        votes, and, if both sides ratify, draws each side's temptation to
+        renege. The frequencies converge to :meth:`rates`. The trials are drawn
+        in chunks within the working memory (:func:`twolevel.working_memory`).
+
+        Parameters
+        ----------
+        trials : int
+            Simulated negotiations, 1 to 10,000,000.
+        seed : int
+            Seed of the generator.
+
+        Returns
+        -------
+        DefectionRates
+            The observed frequencies of the four outcomes.
+
+        Examples
+        --------
+        >>> round(tl.DefectionModel(0.3, 0.55, 0.05, 0.8).simulate(trials=20_000, seed=2).involuntary, 2)
+        0.16
+        """
+        trials = check_positive_int("trials", trials, maximum=10_000_000)
+        seed = check_seed("seed", seed)
+        x = self.proposal
+        if x is None:
+            return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
+        x1, y1, s, c = self.x1, self.y1, self.uncertainty, self.reneging_cost
+        rejected = reneged = 0
+        for eps, tempt in defection_draws(trials, seed, self.temptation):
+            ratified = (x1 + s * eps[0] <= x) & (x <= y1 - s * eps[1])
+            rejected += int(np.count_nonzero(~ratified))
+            reneged += int(np.count_nonzero((tempt > c).any(axis=0) & ratified))
+        inv, vol = rejected / trials, reneged / trials
+        return DefectionRates(0.0, inv, vol, 1.0 - inv - vol, x)
 
 
 def defection_rates(
-    model: DefectionModel | float,
-    y1: float | None = None,
-    uncertainty: float | None = None,
-    reneging_cost: float = 1.0,
-    temptation: float = 1.0,
+    x1: float, y1: float, uncertainty: float, reneging_cost: float = 1.0, temptation: float = 1.0
 ) -> DefectionRates:
     r"""Closed-form outcome probabilities of the defection model (module docstring).
 
+    The same as ``DefectionModel(x1, y1, uncertainty, reneging_cost, temptation).rates()``
+    (:meth:`DefectionModel.rates`).
+
     Parameters
     ----------
-    model : DefectionModel or float
-        The model; or its first parameter ``x1``, with the others given next.
-    y1, uncertainty, reneging_cost, temptation : float
-        The model's other parameters when ``model`` is ``x1`` (validated by
-        :class:`DefectionModel`); not given with a model.
+    x1, y1 : float
+        Believed boundaries of X's and Y's win-sets, in [0, 1].
+    uncertainty : float
+        :math:`\sigma \in [0, 1]`; 0 means the win-sets are known.
+    reneging_cost : float
+        Reputational cost :math:`c \ge 0` of reneging.
+    temptation : float
+        Largest gain :math:`\tau > 0` from reneging.
 
     Returns
     -------
@@ -185,8 +245,6 @@ def defection_rates(
     >>> r = tl.defection_rates(0.3, 0.55, 0.05, 0.8)
     >>> r.proposal, round(r.involuntary, 3), round(r.voluntary, 3)
     (0.5, 0.159, 0.303)
-    >>> r == tl.defection_rates(tl.DefectionModel(x1=0.3, y1=0.55, uncertainty=0.05, reneging_cost=0.8))
-    True
     >>> tl.defection_rates(0.3, 0.4, 0.05).involuntary > r.involuntary
     True
 
@@ -194,30 +252,13 @@ def defection_rates(
     ----------
     Putnam (1988), pp. 438-440. Book: proposition ``prop-involuntary`` (chapter 4).
     """
-    m = _model(model, y1, uncertainty, reneging_cost, temptation)
-    x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
-    x = m.proposal
-    if x is None:
-        return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
-    if s == 0.0:
-        p_ratify = 1.0
-    else:
-        p_ratify = _phi((x - x1_) / s) * _phi((y1_ - x) / s)
-    p_side = max(0.0, 1.0 - c / t)
-    p_vol_given = 1.0 - (1.0 - p_side) ** 2
-    return DefectionRates(
-        deadlock=0.0,
-        involuntary=1.0 - p_ratify,
-        voluntary=p_ratify * p_vol_given,
-        implemented=p_ratify * (1.0 - p_vol_given),
-        proposal=x,
-    )
+    return DefectionModel(x1, y1, uncertainty, reneging_cost, temptation).rates()
 
 
 def simulate_defection(
-    model: DefectionModel | float,
-    y1: float | None = None,
-    uncertainty: float | None = None,
+    x1: float,
+    y1: float,
+    uncertainty: float,
     reneging_cost: float = 1.0,
     temptation: float = 1.0,
     *,
@@ -226,17 +267,12 @@ def simulate_defection(
 ) -> DefectionRates:
     """Monte Carlo version of :func:`defection_rates`: simulate ``trials`` negotiations.
 
-    Each trial draws the true win-set boundaries, holds the up-or-down votes,
-    and, if both sides ratify, draws each side's temptation to renege. Returns
-    the observed frequencies; they converge to :func:`defection_rates`. The
-    trials are drawn in chunks within the working memory
-    (:func:`twolevel.working_memory`).
+    The same as ``DefectionModel(x1, y1, uncertainty, reneging_cost, temptation).simulate(trials=trials, seed=seed)``
+    (:meth:`DefectionModel.simulate`).
 
     Parameters
     ----------
-    model : DefectionModel or float
-        As in :func:`defection_rates`.
-    y1, uncertainty, reneging_cost, temptation : float
+    x1, y1, uncertainty, reneging_cost, temptation : float
         As in :func:`defection_rates`.
     trials : int
         Simulated negotiations, 1 to 10,000,000.
@@ -259,18 +295,5 @@ def simulate_defection(
     Putnam (1988), pp. 438-440. Book: proposition ``prop-involuntary`` and exercise ``ex-defection``
     (chapter 4).
     """
-    m = _model(model, y1, uncertainty, reneging_cost, temptation)
-    x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
-    trials = check_positive_int("trials", trials, maximum=10_000_000)
-    seed = check_seed("seed", seed)
-    x = m.proposal
-    if x is None:
-        return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
-    rejected = reneged = 0
-    for eps, tempt in defection_draws(trials, seed, t):
-        ratified = (x1_ + s * eps[0] <= x) & (x <= y1_ - s * eps[1])
-        rejected += int(np.count_nonzero(~ratified))
-        reneged += int(np.count_nonzero((tempt > c).any(axis=0) & ratified))
-    n = float(trials)
-    inv, vol = rejected / n, reneged / n
-    return DefectionRates(0.0, inv, vol, 1.0 - inv - vol, x)
+    model = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
+    return model.simulate(trials=trials, seed=seed)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -102,6 +101,11 @@ class Negotiation:
         self.constituency_y = check_instance("constituency_y", constituency_y, Constituency)
         self.rule_x = _check_rule("rule_x", rule_x)
         self.rule_y = _check_rule("rule_y", rule_y)
+        # A rule object is checked by using it: a bad one fails here, naming it, not on first use.
+        self._win_sets = (
+            self._win_set(self.constituency_x, self.rule_x, "X"),
+            self._win_set(self.constituency_y, self.rule_y, "Y"),
+        )
 
     def __repr__(self) -> str:
         return f"Negotiation(win_set_x={self.win_set_x!r}, win_set_y={self.win_set_y!r})"
@@ -110,17 +114,22 @@ class Negotiation:
     def _win_set(constituency: Constituency, rule: float | Rule, side: Side) -> WinSet:
         if isinstance(rule, float):
             return win_set(constituency, rule, side)
-        return check_instance(f"the win-set of rule_{side.lower()}", rule.win_set(constituency, side), WinSet)
+        name = f"rule_{side.lower()}"
+        try:
+            result = rule.win_set(constituency, side)
+        except TypeError as exc:  # e.g. an object with another kind of win_set method
+            raise TypeError(f"{name} must be a ratification rule (tl.Rule): its win_set failed: {exc}") from None
+        return check_instance(f"the win-set of {name}", result, WinSet)
 
-    @cached_property
+    @property
     def win_set_x(self) -> WinSet:
         """X's win-set, :math:`[X_1, 1]`."""
-        return self._win_set(self.constituency_x, self.rule_x, "X")
+        return self._win_sets[0]
 
-    @cached_property
+    @property
     def win_set_y(self) -> WinSet:
         """Y's win-set, :math:`[0, Y_1]`."""
-        return self._win_set(self.constituency_y, self.rule_y, "Y")
+        return self._win_sets[1]
 
     @property
     def overlap(self) -> WinSet:
@@ -220,7 +229,12 @@ class Negotiation:
         -------
         Negotiation
         """
-        return cls.from_dict(json.loads(_read(source)))
+        text = _read(source)
+        try:
+            scenario = json.loads(text)
+        except ValueError as exc:  # json.JSONDecodeError
+            raise ValueError(f"source is neither a file nor a JSON scenario: {exc}") from None
+        return _from_source(cls, scenario)
 
     @classmethod
     def from_yaml(cls, source: str | Path) -> Negotiation:
@@ -237,45 +251,72 @@ class Negotiation:
         """
         import yaml  # only here: the model needs numpy only
 
-        return cls.from_dict(yaml.safe_load(_read(source)))
+        text = _read(source)
+        try:
+            scenario = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ValueError(f"source is neither a file nor a YAML scenario: {exc}") from None
+        return _from_source(cls, scenario)
 
 
-def _read(source: str | Path) -> str:
-    if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and Path(source).is_file()):
-        return Path(source).read_text(encoding="utf-8")
-    if not isinstance(source, str):
+def _read(source: object) -> str:
+    """The text of ``source``: a file's (a Path, or a one-line string naming an existing file) or itself."""
+    if not isinstance(source, (str, Path)):
         raise TypeError(f"source must be a path or the scenario's text, got {type(source).__name__}")
+    if isinstance(source, Path) or ("\n" not in source and _is_file(source)):
+        try:
+            return Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ValueError(f"source names a file that cannot be read as text: {exc}") from None
     return source
 
 
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name too long for the file system, or with a NUL byte
+        return False
+
+
+def _from_source(cls: type[Negotiation], scenario: object) -> Negotiation:
+    """``cls.from_dict(scenario)``, its errors prefixed with the parameter the reader gave: ``source``."""
+    try:
+        return cls.from_dict(scenario)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"source: {exc}") from None
+
+
 def _side_from_dict(key: str, side: object) -> tuple[Constituency, float]:
-    entry = check_mapping(f"scenario[{key!r}]", side)
+    where = f"scenario[{key!r}]"
+    entry = check_mapping(where, side)
     unknown = set(entry) - _SIDE_KEYS
     if unknown:
-        raise ValueError(
-            f"scenario[{key!r}] has unknown keys {sorted(map(str, unknown))}; accepted: {sorted(_SIDE_KEYS)}"
-        )
+        raise ValueError(f"{where} has unknown keys {sorted(map(str, unknown))}; accepted: {sorted(_SIDE_KEYS)}")
     kinds = [k for k in ("uniform", "kumaraswamy", "reservations") if k in entry]
     if len(kinds) != 1:
-        raise ValueError(f"scenario[{key!r}] must give exactly one of 'uniform', 'kumaraswamy' or 'reservations'")
-    name = entry.get("name", "")
-    if kinds[0] == "reservations":
-        constituency = Constituency(entry["reservations"], entry.get("weights"), name)  # type: ignore[arg-type]
-    else:
-        params: dict[str, Any] = {
-            str(k): v for k, v in check_mapping(f"scenario[{key!r}][{kinds[0]!r}]", entry[kinds[0]]).items()
-        }
-        try:
-            constituency = getattr(Constituency, kinds[0])(**params, name=name)
-        except TypeError as exc:
-            raise TypeError(f"scenario[{key!r}][{kinds[0]!r}]: {exc}") from None
+        raise ValueError(f"{where} must give exactly one of 'uniform', 'kumaraswamy' or 'reservations'")
     if "rule" in entry and "quota" in entry:
-        raise ValueError(f"scenario[{key!r}] must give a 'rule' or a 'quota', not both")
+        raise ValueError(f"{where} must give a 'rule' or a 'quota', not both")
+    if kinds[0] != "reservations":
+        where = f"{where}[{kinds[0]!r}]"
+        check_mapping(where, entry[kinds[0]])
+    try:
+        constituency = _constituency(entry, kinds[0])
+    except (TypeError, ValueError) as exc:
+        raise type(exc)(f"{where}: {exc}") from None
+    where = f"scenario[{key!r}]"
     rule = entry.get("rule", entry.get("quota", 0.5))
     if isinstance(rule, str):
         if rule not in _NAMED_RULES:
-            raise ValueError(
-                f"scenario[{key!r}]['rule'] must be one of {sorted(_NAMED_RULES)} or a quota, got {rule!r}"
-            )
+            raise ValueError(f"{where}['rule'] must be one of {sorted(_NAMED_RULES)} or a quota, got {rule!r}")
         rule = _NAMED_RULES[rule]
-    return constituency, check_quota(f"scenario[{key!r}] quota", rule)
+    return constituency, check_quota(f"{where} quota", rule)
+
+
+def _constituency(entry: dict[object, object], kind: str) -> Constituency:
+    """The constituency of one side's entry: ``"uniform"`` or ``"kumaraswamy"`` parameters, or reservations."""
+    name = entry.get("name", "")
+    if kind == "reservations":
+        return Constituency(entry["reservations"], entry.get("weights"), name)  # type: ignore[arg-type]
+    params: dict[object, object] = entry[kind]  # type: ignore[assignment]  # a dict, checked by the caller
+    return getattr(Constituency, kind)(**{str(k): v for k, v in params.items()}, name=name)  # type: ignore[no-any-return]

@@ -15,6 +15,12 @@ generic interface serves them all:
 - :meth:`Scenario.to_dict` gives the plain dict back;
 - :func:`with_overrides` is the keyword form used by the figures.
 
+A new scenario is a frozen dataclass deriving from :class:`Scenario` whose
+fields are made with :func:`twolevel.scenario.parameter` (a default and its
+validator) or :func:`twolevel.scenario.required` (a validator, no default). These two helpers are for the
+package's own modules and are not ``tl.`` names: a reader uses scenarios, the
+package defines them.
+
 Numbers only: this module imports numpy, not matplotlib.
 
 >>> import twolevel as tl
@@ -36,7 +42,7 @@ from typing import Any, TypeVar
 from ._checks import check_instance, check_mapping, check_positive_int, check_quota, check_unit
 from .winsets import DEFAULT_SIZE, Constituency
 
-__all__ = ["Scenario", "Figure1Params", "with_overrides", "parameter"]
+__all__ = ["Scenario", "Figure1Params", "with_overrides"]
 
 S = TypeVar("S", bound="Scenario")
 
@@ -77,11 +83,43 @@ def parameter(default: Any, check: Callable[[str, object], Any]) -> Any:
     return dataclasses.field(default=default, metadata={"check": check})
 
 
+def required(check: Callable[[str, object], Any]) -> Any:
+    """A scenario field without a default (the caller must give it), validated by ``check(name, value)``.
+
+    Parameters
+    ----------
+    check : callable
+        ``check(name, value)`` returns the validated value or raises naming ``name``.
+
+    Returns
+    -------
+    dataclasses.Field
+        A field for a :class:`Scenario` subclass (before the fields with defaults, unless keyword-only).
+
+    Examples
+    --------
+    >>> from dataclasses import dataclass
+    >>> from twolevel.scenario import Scenario, required
+    >>> from twolevel._checks import check_unit
+    >>> @dataclass(frozen=True)
+    ... class Share(Scenario):
+    ...     share: float = required(check_unit)
+    >>> Share(0.25).share
+    0.25
+
+    References
+    ----------
+    Not in Putnam (1988): the package's parameter objects.
+    """
+    return dataclasses.field(metadata={"check": check})
+
+
 @dataclass(frozen=True)
 class Scenario:
     """Base of every scenario: fields validated once, a generic :meth:`Scenario.replace` and dict round trips.
 
-    A subclass is a frozen dataclass whose fields are made with :func:`parameter`.
+    A subclass is a frozen dataclass whose fields are made with
+    :func:`twolevel.scenario.parameter` or :func:`twolevel.scenario.required`.
 
     Examples
     --------
@@ -123,10 +161,17 @@ class Scenario:
 
     @classmethod
     def from_dict(cls: type[S], values: Mapping[str, Any]) -> S:
-        """A scenario from a plain dict (e.g. a JSON or YAML file read by the caller); missing keys keep their defaults."""
+        """A scenario from a plain dict (e.g. a JSON or YAML file read by the caller); missing keys keep their defaults.
+
+        An unknown key, a missing required one or a bad value is a TypeError or
+        ValueError that starts with ``values:`` and names the parameter.
+        """
         check_mapping("values", values)
-        cls._check_keys(values)
-        return cls(**values)
+        try:
+            cls._check_keys(values)
+            return cls(**values)
+        except (TypeError, ValueError) as exc:
+            raise type(exc)(f"values: {exc}") from None
 
     def to_dict(self) -> dict[str, Any]:
         """The parameters as a plain dict (the inverse of :meth:`from_dict`)."""

@@ -70,3 +70,13 @@ def test_voluntary_defection_does_not_depend_on_win_sets_given_ratification():
     b = tl.defection_rates(0.45, 0.5, 0.0, reneging_cost=0.3, temptation=1.0)
     assert a.voluntary == pytest.approx(b.voluntary) == pytest.approx(1 - 0.3**2)
     assert np.isfinite([a.voluntary, a.involuntary]).all()
+
+
+def test_the_model_object_and_the_functions_agree():
+    """DefectionModel is Chapter 4's scenario: its methods are the two functions, draw for draw."""
+    m = tl.DefectionModel(0.3, 0.55, 0.05, 0.8)
+    assert m.rates() == tl.defection_rates(0.3, 0.55, 0.05, 0.8)
+    assert m.simulate(trials=5000, seed=3) == tl.simulate_defection(0.3, 0.55, 0.05, 0.8, trials=5000, seed=3)
+    assert m.replace(y1=0.4).rates() == tl.defection_rates(0.3, 0.4, 0.05, 0.8)
+    with pytest.raises(TypeError, match="y1"):
+        tl.DefectionModel.from_dict({"x1": 0.3, "uncertainty": 0.05})

@@ -135,12 +135,12 @@ def autonomy_share(
 
 
 def autonomy_agreement_probability(
-    autonomy: npt.ArrayLike,
     spread_x: float,
     spread_y: float,
     quota_x: float = 0.5,
     quota_y: float = 0.5,
     *,
+    autonomy: npt.ArrayLike,
     leader_reservation: float = 0.0,
     sample_size: int = 101,
     trials: int = 4000,
@@ -155,12 +155,13 @@ def autonomy_agreement_probability(
 
     Parameters
     ----------
-    autonomy : array_like of float
-        Values of :math:`a` in [0, 1].
     spread_x, spread_y : float
         Upper ends of the reservation-value laws, in [0, 1].
     quota_x, quota_y : float
         Quotas in (0, 1].
+    autonomy : array_like of float
+        Values of :math:`a` in [0, 1] (keyword only: the spreads and quotas
+        come first, as in :func:`twolevel.agreement_probability`).
     leader_reservation : float
         :math:`r_L \in [0, 1]`.
     sample_size, trials, seed : int
@@ -173,7 +174,7 @@ def autonomy_agreement_probability(
 
     Examples
     --------
-    >>> tl.autonomy_agreement_probability([0.0, 0.2, 0.5], 0.9, 0.9, 2 / 3, 2 / 3, trials=2000).round(2)
+    >>> tl.autonomy_agreement_probability(0.9, 0.9, 2 / 3, 2 / 3, autonomy=[0.0, 0.2, 0.5], trials=2000).round(2)
     array([0.  , 0.07, 0.99])
 
     References

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .._checks import check_instance, check_quota, check_unit
 from ..agreement import agreement_probability
 from ..bargaining import nash_bargaining
-from ..defection import DefectionModel, defection_rates
+from ..defection import DefectionModel
 from ..winsets import Constituency, overlap, win_set
 from .scenario import RuleScenario
 
@@ -112,7 +112,7 @@ def rule_outcome(scenario: RuleScenario) -> RuleOutcome:
             s.spread_x, s.spread_y, s.quota_x, s.quota_y, sample_size=s.sample_size, trials=s.trials, seed=s.seed
         )
     )
-    rates = defection_rates(DefectionModel(wx.lo, wy.hi, s.uncertainty, s.reneging_cost, s.temptation))
+    rates = DefectionModel(wx.lo, wy.hi, s.uncertainty, s.reneging_cost, s.temptation).rates()
     partner = 0.0 if x_star is None else rates.implemented * (1.0 - x_star)
     return RuleOutcome(s.quota_x, x_star, feasible.width, p_agree, rates.involuntary, partner)
 

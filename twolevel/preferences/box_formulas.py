@@ -47,7 +47,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, cast
+from typing import Any, Literal, cast, get_args
 
 import numpy as np
 import sympy as sp
@@ -56,7 +56,8 @@ from .._checks import check_gamma, check_open_unit, check_quota
 
 __all__ = ["PackageFormulas", "package_formulas", "exact_lens_corners"]
 
-_NAMES = (
+#: The expressions :meth:`PackageFormulas.expression` and :meth:`PackageFormulas.numeric` give, by name.
+FormulaName = Literal[
     "v_a",
     "v_b",
     "contour_a",
@@ -67,7 +68,11 @@ _NAMES = (
     "contract_curve",
     "uniform_corner_b",
     "uniform_corner_c",
-)
+]
+_NAMES: tuple[str, ...] = get_args(FormulaName)
+#: The symbols' names, in the argument order of :meth:`PackageFormulas.numeric`'s functions.
+_SYMBOLS = ("b", "c", "alpha", "beta", "gamma_Ab", "gamma_Ac", "gamma_Bb", "gamma_Bc", "q_A", "q_B")
+_EXPRESSIONS = ("v_a", "v_b", "contour_a", "contour_b", "mrs_a", "mrs_b", "contract_equation", "contract_curve")
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,17 @@ class PackageFormulas:
     contract_curve: sp.Expr
     uniform_corner: tuple[sp.Expr, sp.Expr]
 
+    def __post_init__(self) -> None:
+        names = tuple(getattr(x, "name", None) for x in self.symbols) if isinstance(self.symbols, tuple) else None
+        if names != _SYMBOLS or not all(isinstance(x, sp.Symbol) for x in self.symbols):
+            raise TypeError(f"symbols must be the sympy Symbols {', '.join(_SYMBOLS)}, got {self.symbols!r:.80}")
+        for name in _EXPRESSIONS:
+            if not isinstance(getattr(self, name), sp.Expr):
+                raise TypeError(f"{name} must be a sympy expression, got {type(getattr(self, name)).__name__}")
+        corner = self.uniform_corner
+        if not (isinstance(corner, tuple) and len(corner) == 2 and all(isinstance(x, sp.Expr) for x in corner)):
+            raise TypeError(f"uniform_corner must be a pair of sympy expressions (b*, c*), got {corner!r:.80}")
+
     def __getitem__(self, name: str) -> sp.Symbol:
         """The symbol called ``name`` (e.g. ``f["alpha"]``)."""
         for s in self.symbols:
@@ -127,9 +143,21 @@ class PackageFormulas:
                 return s
         raise KeyError(name)
 
-    def expression(self, name: str) -> sp.Expr:
-        """The expression ``name`` (one of :meth:`numeric`'s names)."""
-        if name not in _NAMES:
+    def expression(self, name: FormulaName) -> sp.Expr:
+        """The expression ``name`` (one of :meth:`numeric`'s names).
+
+        Parameters
+        ----------
+        name : str
+            One of ``v_a, v_b, contour_a, contour_b, mrs_a, mrs_b,
+            contract_equation, contract_curve, uniform_corner_b, uniform_corner_c``.
+
+        Returns
+        -------
+        sympy.Expr
+            The expression, in :attr:`symbols`.
+        """
+        if not isinstance(name, str) or name not in _NAMES:
             raise ValueError(f"name must be one of {', '.join(_NAMES)}; got {name!r}")
         if name == "uniform_corner_b":
             return self.uniform_corner[0]
@@ -137,11 +165,18 @@ class PackageFormulas:
             return self.uniform_corner[1]
         return getattr(self, name)
 
-    def numeric(self, name: str) -> Callable[..., Any]:
+    def numeric(self, name: FormulaName) -> Callable[..., Any]:
         """A numpy function of ``symbols`` (in that order) for the expression ``name``.
 
-        ``name`` is one of ``v_a, v_b, contour_a, contour_b, mrs_a, mrs_b,
-        contract_equation, contract_curve, uniform_corner_b, uniform_corner_c``.
+        Parameters
+        ----------
+        name : str
+            As in :meth:`expression`.
+
+        Returns
+        -------
+        callable
+            ``f(b, c, alpha, beta, gamma_Ab, gamma_Ac, gamma_Bb, gamma_Bc, q_A, q_B)``, vectorised by numpy.
         """
         return cast(Callable[..., Any], sp.lambdify(self.symbols, self.expression(name), modules="numpy"))
 

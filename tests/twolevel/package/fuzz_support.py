@@ -17,12 +17,14 @@ import collections.abc
 import dataclasses
 import inspect
 import itertools
+import json
 import math
 import re
 import sys
 import types
 import typing
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -83,6 +85,7 @@ def good_instances() -> dict[type, list[Callable[[], Any]]]:
         tl.LinkageResult: [lambda: tl.linkage_outcome(*(f() for f in good_instances()[tl.LinkageCountry]))],
         tl.Figure1Params: [lambda: tl.Figure1Params(n=11)],
         tl.PackageFormulas: [tl.package_formulas],
+        **_sympy_instances(),
         tl.Rule: [tl.simple_majority],
         tl.Scenario: [lambda: tl.Figure1Params(n=11), lambda: tl.BudgetScenario(n=11)],
         tl.Figure2Params: [lambda: tl.Figure2Params(n=11, resolution=11)],
@@ -124,12 +127,28 @@ def _spec() -> dict[str, dict[str, object]]:
     }
 
 
-#: Good values of parameters whose valid values have a structure beyond their hint (a tree's spec) or
-#: a range that the generic examples miss, keyed by target and parameter; they are tried first.
+def _sympy_instances() -> dict[type, list[Callable[[], Any]]]:
+    """The sympy types in the signatures of the closed forms (sympy is loaded by tl.package_formulas anyway)."""
+    import sympy as sp
+
+    return {sp.Symbol: [lambda: tl.package_formulas().symbols[0]], sp.Expr: [lambda: tl.package_formulas().v_a]}
+
+
+#: A scenario file's contents, as :meth:`tl.Negotiation.from_dict` reads it.
+_SCENARIO = {
+    "x": {"uniform": {"spread": 0.6, "n": 11}},
+    "y": {"uniform": {"spread": 0.9, "n": 11}, "rule": "two_thirds"},
+}
+
+#: Good values of parameters whose valid values have a structure beyond their hint (a tree's spec, a
+#: scenario file) or a range that the generic examples miss, keyed by target and parameter; tried first.
 GOOD_EXAMPLES: dict[tuple[str, str], list[Callable[[], Any]]] = {
     ("tl.tree_from_spec", "spec"): [_spec],
     ("tl.decomposition_returns", "branching"): [lambda: 2],  # 2 to 10
     ("tl.decomposition_returns", "depth"): [lambda: 1],  # 1 to 6; small, for speed
+    ("tl.Negotiation.from_dict", "scenario"): [lambda: _SCENARIO],
+    ("tl.Negotiation.from_json", "source"): [lambda: json.dumps(_SCENARIO)],
+    ("tl.Negotiation.from_yaml", "source"): [lambda: json.dumps(_SCENARIO)],  # JSON is YAML
 }
 
 
@@ -194,6 +213,11 @@ def kind(target: str, param: str, hint: Any) -> str:
             return "str"
         if all(isinstance(m, type) and m in good_instances() for m in members):
             return "instance"  # a union of model classes (e.g. a tree node: Chamber | Body)
+        if set(members) == {str, Path}:
+            return "source"  # a file's path or its text
+        numbers = [m for m in members if m in (float, int)]
+        if numbers and all(isinstance(m, type) and m in good_instances() for m in members if m not in numbers):
+            return "number_or_instance"  # e.g. a quota or a rule object
         raise CannotFuzz(f"{target}: parameter {param!r} has a union hint {hint!r} that fuzz_support.kind cannot read")
     m = members[0]
     origin = _origin(m)
@@ -209,6 +233,8 @@ def kind(target: str, param: str, hint: Any) -> str:
         return "str_tuple"
     if origin is tuple and typing.get_args(m) in ((float, Ellipsis), (int, Ellipsis)):
         return "array"  # a numeric sequence stored as a tuple
+    if origin is tuple and all(a is float for a in typing.get_args(m)):
+        return "float_tuple"  # a fixed number of reals (e.g. four shapes)
     if origin is tuple and all(
         a is Ellipsis or all(u in good_instances() for u in _members(a)) for a in typing.get_args(m)
     ):
@@ -244,6 +270,10 @@ def good_values(target: str, param: inspect.Parameter, hint: Any) -> list[Any]:
         out.append(param.default)
     if k == "float":
         out += _FLOATS
+    elif k == "float_tuple":
+        out += [tuple([0.5] * len(typing.get_args(members[0]))), tuple([1.0] * len(typing.get_args(members[0])))]
+    elif k == "number_or_instance":
+        out += _FLOATS + [f() for m in members if m in good_instances() for f in good_instances()[m]]
     elif k == "array":
         out += [[0.2, 0.5, 0.8], 0.5, np.array([0.3, 0.6])]
     elif k == "str":
@@ -356,6 +386,34 @@ _dicts = st.one_of(
 _types = st.sampled_from([None, int, "Figure1Params", 0.5, tl.WinSet])
 _callables = st.sampled_from([None, 0.5, "cdf", [abs]])
 _instance_tuples = st.sampled_from([None, 0.5, (), ("A",), [None, None], (0.5, 0.5, 0.5), "AB"])
+_float_tuples = st.one_of(
+    st.sampled_from(
+        [None, 0.5, "abcd", (), (0.5,), (0.5,) * 5, ("0.5",) * 4, (True,) * 4, np.array([0.5] * 4), [10**400] * 4]
+    ),
+    st.tuples(*[st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from(_bad_reals))] * 4),
+)
+_sources = st.one_of(
+    st.sampled_from(
+        [
+            None,
+            0.5,
+            b"{}",
+            ["x"],
+            {"x": 1},
+            Path("/nonexistent/scenario.json"),
+            Path("/"),
+            "",
+            "{",
+            "[]",
+            "{}",
+            "null",
+            "x: [",
+            '{"x": {}, "y": {}}',
+            '{"x": {"uniform": {"spread": 2}}, "y": {"uniform": {"spread": 0.5}}}',
+        ]
+    ),
+    st.text(max_size=8),
+)
 
 BAD: dict[str, st.SearchStrategy[Any]] = {
     "float": _floats,
@@ -369,6 +427,8 @@ BAD: dict[str, st.SearchStrategy[Any]] = {
     "type": _types,
     "callable": _callables,
     "instance_tuple": _instance_tuples,
+    "float_tuple": _float_tuples,
+    "source": _sources,
 }
 
 
@@ -382,6 +442,11 @@ def bad_values(target: str, param: inspect.Parameter, hint: Any) -> st.SearchStr
 
 def _bad_values(target: str, param: inspect.Parameter, hint: Any) -> st.SearchStrategy[Any]:
     k = kind(target, param.name, hint)
+    if k == "number_or_instance":
+        members = tuple(m for m in _members(hint) if isinstance(m, type) and m in good_instances())
+        others = [f for c, fs in good_instances().items() if c not in members for f in fs[:1]]
+        wrong = st.sampled_from(others).map(lambda f: f()).filter(lambda v: not isinstance(v, members))
+        return st.one_of(_floats, wrong)
     if k == "instance":
         members = [m for m in _members(hint) if isinstance(m, type) and m is not type(None)]
         others = [f for c, fs in good_instances().items() if c not in members for f in fs[:1]]
@@ -394,7 +459,7 @@ def _bad_values(target: str, param: inspect.Parameter, hint: Any) -> st.SearchSt
 
 
 #: Which kinds expect a number: there, a string, boolean or container must be rejected, not coerced.
-NUMERIC = {"float", "int", "array"}
+NUMERIC = {"float", "int", "array", "float_tuple", "number_or_instance"}
 
 
 def is_non_number(value: Any) -> bool:

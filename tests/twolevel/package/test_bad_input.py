@@ -100,7 +100,7 @@ def test_fuzz_public_functions_fail_cleanly_or_return_finite(q, d, s):
         lambda: tl.defection_rates(q, d, s),
         lambda: tl.Constituency.uniform(s, n=11),
         lambda: tl.reversion_win_set(tl.SpatialConstituency([0.3, 0.6]), q, d),
-        lambda: tl.agreement_probability(s, d, trials=10, n=5),
+        lambda: tl.agreement_probability(s, d, trials=10, sample_size=5),
     ]
     names = ("quota", "d_x", "d_y", "x1", "y1", "uncertainty", "spread", "reversion", "spread_x", "spread_y")
     for call in calls:

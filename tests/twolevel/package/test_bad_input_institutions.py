@@ -39,9 +39,9 @@ def test_shares_and_parameters_outside_the_unit_interval(v):
         (lambda: tl.disciplined_win_set(C, 0.5, v), "discipline"),
         (lambda: tl.autonomous_win_set(C, 0.5, v), "autonomy"),
         (lambda: tl.autonomous_win_set(C, 0.5, 0.5, v), "leader_reservation"),
-        (lambda: tl.autonomy_agreement_probability([v], 0.5, 0.5), "autonomy"),
+        (lambda: tl.autonomy_agreement_probability(0.5, 0.5, autonomy=[v]), "autonomy"),
         (lambda: tl.committee_expectations(C, v), "persuasion"),
-        (lambda: tl.rule_outcome(v, 0.5, 0.5), "spread_us"),
+        (lambda: tl.RuleScenario(v, 0.5, 0.5), "spread_x"),
         (lambda: tl.simple_majority().ratifies(C, v), "share"),
     ):
         with pytest.raises(ValueError, match=name):
@@ -144,9 +144,12 @@ def test_wrong_types_are_named(x):
             lambda: tl.compare_procedures(*[tl.TwoIssueConstituency.power(0.5, 1, 1, 0.5, "A", n=11)] * 2),
             "partner must be the other side",
         ),
-        (lambda: tl.compare_procedures(*_TWO_SIDES, n=11).area("lens"), "which must be"),  # type: ignore[arg-type]
+        (lambda: tl.compare_procedures(*_TWO_SIDES, resolution=11).area("lens"), "which must be"),  # type: ignore[arg-type]
         (lambda: tl.AmendmentComparison([], [], [], [], [], []), "b must not be empty"),
-        (lambda: tl.autonomy_agreement_probability([0.5], 0.5, 0.5, trials=0), "trials must be an integer >= 1"),
+        (
+            lambda: tl.autonomy_agreement_probability(0.5, 0.5, autonomy=[0.5], trials=0),
+            "trials must be an integer >= 1",
+        ),
     ],
 )
 def test_malformed_input_is_named(make, message):

@@ -56,8 +56,9 @@ def test_collusive_path_start_is_any_pair_of_reals():
 
 
 def test_opposite_popularity_names_its_win_sets():
-    for kwargs, name in [({"win_a": None}, "win_a"), ({"win_b": 0.5}, "win_b")]:
-        args = {"win_a": tl.WinSet(0.55, 1.0), "win_b": tl.WinSet(0.0, 0.7), "goodwill": 0.1, "mood": 0.05, **kwargs}
+    for kwargs, name in [({"win_set_x": None}, "win_set_x"), ({"win_set_y": 0.5}, "win_set_y")]:
+        good = {"win_set_x": tl.WinSet(0.55, 1.0), "win_set_y": tl.WinSet(0.0, 0.7), "goodwill": 0.1, "mood": 0.05}
+        args = {**good, **kwargs}
         with pytest.raises(TypeError, match=f"^{name} must be a WinSet"):
             tl.opposite_popularity(**args)
 

@@ -10,7 +10,7 @@ def test_heterogeneous_beef_win_set_is_not_a_wedge():
     # Ranchers' ideal beef gains cluster around 0.4; no-agreement leaves them at 0.1.
     ideals = tl.SpatialConstituency(np.linspace(0.3, 0.5, 41))
     farmers = tl.Constituency.uniform(1.0, 201)
-    grid = tl.heterogeneous_iso_vote_grid(ideals, 0.1, farmers, 0.7, n=101)
+    grid = tl.heterogeneous_iso_vote_grid(ideals, 0.1, farmers, 0.7, resolution=101)
     win = grid.values >= 0.75
     i_mid, i_high = np.searchsorted(grid.b, 0.4), np.searchsorted(grid.b, 0.95)
     j_top = grid.c.size - 1
@@ -23,7 +23,7 @@ def test_heterogeneous_beef_win_set_is_not_a_wedge():
     # Every rancher's approval set is an interval containing the reversion point, so each row of
     # the win-set is one interval around it. Here no row reaches b = 0 or b = 1 and the bottom row
     # is not empty: the contour V = q is two separate curves, each from the bottom edge to the top.
-    g2 = tl.heterogeneous_iso_vote_grid(ideals, 0.1, farmers, 0.8, n=101)
+    g2 = tl.heterogeneous_iso_vote_grid(ideals, 0.1, farmers, 0.8, resolution=101)
     win2 = g2.values >= 0.75
     for row in win2:
         on = np.flatnonzero(row)

@@ -77,9 +77,9 @@ def test_chapter5_exercise_lens_vanishes_near_076():
     """Chapter 5's build-your-own-lens exercise: navy lobbies 0.7 / 0.3, shape 0.5."""
 
     def empty(q: float) -> bool:
-        a = tl.TwoIssueConstituency.power(0.7, 0.5, 0.5, quota=q, side="A")
-        b = tl.TwoIssueConstituency.power(0.3, 0.5, 0.5, quota=q, side="B")
-        return tl.lens(a, b, n=401).is_empty
+        a = tl.TwoIssueConstituency.power(0.7, 0.5, 0.5, quota=q, side="A", n=2001)
+        b = tl.TwoIssueConstituency.power(0.3, 0.5, 0.5, quota=q, side="B", n=2001)
+        return tl.lens(a, b, resolution=401).is_empty
 
     assert not empty(0.75) and empty(0.78)
     assert not empty(0.76) and empty(0.765)

@@ -17,7 +17,7 @@ def test_grid_is_the_yes_share_and_is_reused_across_quotas():
     m1 = tl.win_set_mask(a, g)
     m2 = tl.win_set_mask(a.with_quota(0.8), g)
     assert m2.sum() < m1.sum() and not (m2 & ~m1).any()
-    assert np.array_equal(tl.win_set_mask(a, n=41), m1)
+    assert np.array_equal(tl.win_set_mask(a, resolution=41), m1)
 
 
 @settings(max_examples=60, deadline=None)
