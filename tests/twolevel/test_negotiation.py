@@ -82,3 +82,45 @@ def test_figure_1_of_the_negotiation():
     fig = talks.figure()
     labels = {t.get_text() for t in fig.axes[0].texts}
     assert {"X1", "Y1", "Y2", "Y3"} <= labels
+
+
+def test_a_bad_rule_object_fails_when_the_negotiation_is_built():
+    """A rule is any object with a win_set method (tl.Rule): one that does not give a WinSet is named at once."""
+
+    class Sloppy:
+        def win_set(self, constituency, side="X"):
+            return (0.2, 1.0)
+
+    class Unrelated:
+        def win_set(self):
+            return tl.WinSet(0.0, 1.0)
+
+    c = tl.Constituency.uniform(0.5, 11)
+    with pytest.raises(TypeError, match="the win-set of rule_y must be a WinSet"):
+        tl.Negotiation(c, c, rule_y=Sloppy())
+    with pytest.raises(TypeError, match="rule_x must be a ratification rule"):
+        tl.Negotiation(c, c, rule_x=Unrelated())
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("{", "source is neither a file nor a JSON scenario"),
+        ("[]", "source: scenario must be a dict"),
+        ('{"x": {"uniform": {"spread": 2}}, "y": {"uniform": {}}}', r"source: scenario\['x'\]\['uniform'\]: spread"),
+    ],
+)
+def test_bad_json_names_the_source(source, message):
+    with pytest.raises((TypeError, ValueError), match=f"^{message}"):
+        tl.Negotiation.from_json(source)
+
+
+def test_unreadable_files_and_bad_yaml_name_the_source(tmp_path):
+    with pytest.raises(ValueError, match="^source names a file that cannot be read"):
+        tl.Negotiation.from_json(tmp_path / "missing.json")
+    with pytest.raises(ValueError, match="^source names a file that cannot be read"):
+        tl.Negotiation.from_yaml(tmp_path)  # a directory
+    with pytest.raises(ValueError, match="^source is neither a file nor a YAML scenario"):
+        tl.Negotiation.from_yaml("x: [")
+    with pytest.raises(TypeError, match="^source must be a path or the scenario's text"):
+        tl.Negotiation.from_yaml(b"x: 1")

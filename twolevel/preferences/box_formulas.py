@@ -155,7 +155,7 @@ class PackageFormulas:
         Returns
         -------
         sympy.Expr
-            The expression, in :attr:`symbols`.
+            The expression, in the symbols ``symbols``.
         """
         if not isinstance(name, str) or name not in _NAMES:
             raise ValueError(f"name must be one of {', '.join(_NAMES)}; got {name!r}")
