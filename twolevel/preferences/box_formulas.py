@@ -199,17 +199,20 @@ class PackageFormulas:
 def package_formulas() -> PackageFormulas:
     """Derive the closed forms (cached, since the derivation takes about a second).
 
-    >>> f = tl.package_formulas()
-    >>> f.contour_a
-    ((alpha*b**gamma_Ab - q_A)/(alpha - 1))**(1/gamma_Ac)
-    >>> f.uniform_corner[0]
-    (-alpha*q_B + alpha - beta*q_A + q_A + q_B - 1)/(alpha - beta)
+    Returns
+    -------
+    PackageFormulas
+        The expressions, in the symbols ``b, c, alpha, beta, gamma_Ab, gamma_Ac, gamma_Bb, gamma_Bc, q_A, q_B``.
 
     Examples
     --------
     >>> f = tl.package_formulas()
-    >>> f.expression("contour_a")
+    >>> f.contour_a == f.expression("contour_a")
+    True
+    >>> f.contour_a
     ((alpha*b**gamma_Ab - q_A)/(alpha - 1))**(1/gamma_Ac)
+    >>> f.uniform_corner[0]
+    (-alpha*q_B + alpha - beta*q_A + q_A + q_B - 1)/(alpha - beta)
 
     References
     ----------

@@ -7,7 +7,9 @@ name added to ``tl.__all__`` and forgotten on the pages fails here.
 """
 
 import re
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import twolevel as tl
 
@@ -24,6 +26,19 @@ def _documented() -> tuple[set[str], set[str]]:
     }
     directives = set(re.findall(r"^\.\. auto(?:class|function|data)::\s+(\S+)", text, flags=re.MULTILINE))
     return tables, directives
+
+
+def test_every_constant_has_a_comment_the_pages_show():
+    """book/_ext/tl_api_constants.py shows each tl constant's ``#:`` comment: every constant has one."""
+    sys.path.insert(0, str(PAGES[0].parents[1] / "_ext"))
+    try:
+        from tl_api_constants import defining_comment
+    finally:
+        sys.path.pop(0)
+    constants = [n for n in tl.__all__ if not callable(getattr(tl, n)) and not isinstance(getattr(tl, n), ModuleType)]
+    assert "DEFAULT_SIZE" in constants
+    missing = [n for n in constants if not defining_comment(n, getattr(tl, n))]
+    assert not missing, f"constants without a #: comment in the module that defines them: {missing}"
 
 
 def test_every_public_name_is_on_the_api_pages():
