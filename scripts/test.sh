@@ -43,8 +43,11 @@ for arg in "$@"; do
 done
 
 set +e
-# No path given: pytest.ini's testpaths (tests/) are collected.
-"$ROOT/.venv/bin/python" -m pytest ${parallel[@]+"${parallel[@]}"} "$@"
+# No path given: pytest.ini's testpaths (tests/) are collected, with coverage of twolevel/ and its
+# floor (pyproject.toml's [tool.coverage]; pytest-cov combines pytest-xdist's workers).
+coverage=()
+[[ $# -eq 0 ]] && coverage=(--cov=twolevel --cov-report=term)
+"$ROOT/.venv/bin/python" -m pytest ${parallel[@]+"${parallel[@]}"} ${coverage[@]+"${coverage[@]}"} "$@"
 rc=$?
 set -e
 if [[ -n "$no_browser" ]]; then

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..scenarios import Figure1Params, Figure2Params
+from ..preferences.scenario import Figure2Params
+from ..scenario import Figure1Params
 from .figure1 import Figure1, Figure1State, figure1_state, figure1_static_explorer, putnam_figure1
 from .figure2 import Figure2, Figure2State, figure2_state, figure2_static_explorer, putnam_figure2
 from .frames import Control, StaticExplorer, static_explorer

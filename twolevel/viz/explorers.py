@@ -13,7 +13,8 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..scenarios import Figure1Params, Figure2Params, with_overrides
+from ..preferences.scenario import Figure2Params
+from ..scenario import Figure1Params, with_overrides
 from .figure1 import Figure1, Figure1State, figure1_state
 from .figure2 import Figure2, Figure2State, figure2_state
 

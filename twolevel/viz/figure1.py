@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ..scenarios import Figure1Params, with_overrides
+from ..scenario import Figure1Params, with_overrides
 from ..winsets import WinSet, overlap, win_set
 from .frames import Control, StaticExplorer, static_explorer
 

@@ -9,7 +9,7 @@ A1-A2" is A's win-set; ``B1``–``B2`` and B's win-set mirror them from ``BM``;
 "the lens-shaped area between A1-A2 and B1-B2 represents the set of feasible
 agreements" (p. 446). The dashed curve is the contract curve, where the two
 sides' iso-vote curves are tangent. Every curve and region is computed by
-:mod:`twolevel.twoissue` from constituencies whose reservation values follow
+:mod:`twolevel.preferences` from constituencies whose reservation values follow
 the power law :math:`x^\gamma`; nothing is placed by hand.
 
 Iso-vote curves are drawn as lines computed exactly from the model's pivots
@@ -28,11 +28,12 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import twoissue as ti
+from .. import preferences as ti
 from .._checks import check_names
 from .._numerics import reaches_quota
-from ..twoissue.side import BoxSide
-from ..scenarios import Figure2Params, with_overrides
+from ..preferences.two_issues import BoxSide
+from ..preferences.scenario import Figure2Params
+from ..scenario import with_overrides
 from .frames import Control, StaticExplorer, static_explorer
 
 __all__ = [
@@ -204,8 +205,8 @@ def figure2_state(
     elif positional:
         raise TypeError("figure2_state takes a Figure2Params and keyword overrides, not more positional arguments")
     p = with_overrides(Figure2Params, params, overrides)
-    base_a, grid_a = _power_side(p.alpha, p.gamma_a, "A", p.n, p.grid)
-    base_b, grid_b = _power_side(p.beta, p.gamma_b, "B", p.n, p.grid)
+    base_a, grid_a = _power_side(p.alpha, p.gamma_a, "A", p.n, p.resolution)
+    base_b, grid_b = _power_side(p.beta, p.gamma_b, "B", p.n, p.resolution)
     a, b = base_a.with_quota(p.quota_a), base_b.with_quota(p.quota_b)
     return Figure2State(
         constituency_a=a,
@@ -215,10 +216,10 @@ def figure2_state(
         lens=ti.lens(a, b, grids=(grid_a, grid_b)),
         contour_a=ti.contour(a, 201),
         contour_b=ti.contour(b, 201),
-        iso_a=_side_curves(p.alpha, p.gamma_a, "A", p.n, p.grid),
-        iso_b=_side_curves(p.beta, p.gamma_b, "B", p.n, p.grid),
+        iso_a=_side_curves(p.alpha, p.gamma_a, "A", p.n, p.resolution),
+        iso_b=_side_curves(p.beta, p.gamma_b, "B", p.n, p.resolution),
         corners=tuple(ti.lens_corners(a, b, 1001)),
-        contract=_contract(p.alpha, p.gamma_a, p.beta, p.gamma_b, p.n, p.grid),
+        contract=_contract(p.alpha, p.gamma_a, p.beta, p.gamma_b, p.n, p.resolution),
         params=p,
     )
 

@@ -348,7 +348,9 @@ def paradox_figure(
     Putnam (1988), p. 449 ("state strength" and "state autonomy"). Book: chapter 6, ``prop-autonomy``.
     """
     a = np.linspace(0.0, 1.0, 41) if autonomies is None else check_array("autonomies", autonomies, low=0.0, high=1.0)
-    probs = autonomy_agreement_probability(a, spread_x, spread_y, quota_x, quota_y, n=n, trials=trials, seed=seed)
+    probs = autonomy_agreement_probability(
+        spread_x, spread_y, quota_x, quota_y, autonomy=a, sample_size=n, trials=trials, seed=seed
+    )
     states = [institutions_state(spread_x, spread_y, quota_x, quota_y, 0.0, float(v)) for v in a]
     widths = [s.outcome.win_set_x.width for s in states]
     shares = [np.nan if s.outcome.share_x is None else s.outcome.share_x for s in states]

@@ -18,8 +18,9 @@ import numpy as np
 import numpy.typing as npt
 from matplotlib.figure import Figure
 
-from .. import tactics
-from ..twoissue import TwoIssueConstituency, contract_curve
+from .. import strategies as tactics
+from ..bargaining import Solution
+from ..preferences import TwoIssueConstituency, contract_curve
 from ..winsets import WinSet
 from .._checks import check_nonnegative, check_positive_int, check_unit
 from .frames import Control, StaticExplorer, static_explorer
@@ -262,7 +263,7 @@ def budget_static_explorer(
     )
 
 
-def rally_figure(win_x: WinSet, win_y: WinSet, mood: float, rallies: npt.ArrayLike, rule: tactics.mixed.Rule = "split") -> Figure:
+def rally_figure(win_x: WinSet, win_y: WinSet, mood: float, rallies: npt.ArrayLike, rule: Solution = "split") -> Figure:
     """The tactical dilemma: X's share, the probability of ratification and their product against the rally.
 
     Examples

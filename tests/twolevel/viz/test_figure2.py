@@ -11,7 +11,7 @@ import pytest
 matplotlib.use("Agg")
 
 import twolevel as tl
-import twolevel.twoissue as tp
+import twolevel.preferences as tp
 from twolevel.viz import Figure2, figure2_state, figure2_static_explorer, putnam_figure2
 
 
@@ -137,8 +137,8 @@ def test_bad_arguments():
         figure2_state(beta=1.0)
     with pytest.raises(ValueError, match=r"gamma_b must lie in \[0.05, 1.0\]"):
         figure2_state(gamma_b=2.0)
-    with pytest.raises(ValueError, match="grid must be an integer >= 11"):
-        figure2_state(grid=5)
+    with pytest.raises(ValueError, match="resolution must be an integer >= 11"):
+        figure2_state(resolution=5)
     with pytest.raises(TypeError, match="alpha must be a real number"):
         figure2_state(alpha="x")
 
