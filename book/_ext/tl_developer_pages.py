@@ -24,9 +24,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging
-
-logger = logging.getLogger(__name__)
 
 
 def developer_docnames(app: Sphinx) -> set[str]:
@@ -69,21 +66,9 @@ def mark_orphans(app: Sphinx, doctree: nodes.document) -> None:
         app.env.metadata[app.env.docname]["orphan"] = True
 
 
-def check_parts(app: Sphinx, env: Any) -> None:
-    """A caption in ``tl_developer_parts`` that no part of ``_toc.yml`` has is a typo: say so."""
-    site_map = getattr(env, "external_site_map", None)
-    if site_map is None:
-        return
-    present = {t.caption for t in site_map.root.subtrees}
-    for caption in app.config.tl_developer_parts:
-        if caption not in present:
-            logger.warning("tl_developer_parts: no part of _toc.yml has the caption %r", caption, type="tl_developer_pages")
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("tl_developer_parts", ["Appendix: for developers"], "env", types=[list])
     app.add_transform(DropDeveloperParts)
     # After Sphinx's metadata collector (priority 500), which resets a page's metadata.
     app.connect("doctree-read", mark_orphans, priority=600)
-    app.connect("env-updated", check_parts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

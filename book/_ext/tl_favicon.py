@@ -1,39 +1,55 @@
-"""Find the favicon among the static files, wherever Sphinx's configuration folder is.
+"""The book's favicon, written into every page as a ``data:`` URI: no request, no 404.
 
-``html_favicon`` is a path relative to Sphinx's configuration folder, which is
-the repository root for the book but the page's own folder for a one-page
-build (``bash scripts/build.sh book/chNN_x.md`` rewrites ``html_static_path``
-for that folder, not ``html_favicon``). ``_config.yml`` names the favicon by
-its file name only (``html_favicon: favicon.svg``); at ``config-inited`` this
-extension replaces the name with the path of that file in the first folder
-of ``html_static_path`` that has it, so both builds find it. Sphinx then
-copies it into ``_static/`` and every page links it: no browser asks for a
-missing ``/favicon.ico`` (a 404, and the site's only console error, before).
+Without an icon link a browser asks the server for ``/favicon.ico``; the
+site had none, so every page logged a 404, its only console error. With a
+link to a file (Sphinx's ``html_favicon``) the browser fetches it after the
+page has loaded, one request more per page on a slow connection, and a fetch
+that a quick move to another page aborts (browser tests count that as a
+failed request). The icon is a small SVG (``book/_assets/favicon.svg``,
+about 400 bytes), so each page carries it inline instead, in the page's
+head: it comes with the page, from the site, offline.
+
+``_config.yml`` names the file (``tl_favicon: favicon.svg``); it is looked up
+in the folders of ``html_static_path`` (relative to Sphinx's configuration
+folder, which a one-page build moves: ``scripts/build.sh`` rewrites that list
+for it). A name that is in none of them is a configuration error.
 """
 
 from __future__ import annotations
 
 import os
 from typing import Any
+from urllib.parse import quote
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.errors import ConfigError
 
 
-def find_favicon(app: Sphinx, config: Config) -> None:
-    name = config.html_favicon
-    if not name or "://" in name or os.sep in name or "/" in name:
-        return
-    for folder in config.html_static_path:
-        candidate = os.path.join(app.confdir, folder, name)
-        if os.path.isfile(candidate):
-            config.html_favicon = os.path.relpath(candidate, app.confdir)
-            return
-    raise ConfigError(f"html_favicon {name!r} is in none of html_static_path's folders {config.html_static_path}")
+def icon_link(app: Sphinx) -> str:
+    name = app.config.tl_favicon
+    for folder in app.config.html_static_path:
+        path = os.path.join(app.confdir, folder, name)
+        if os.path.isfile(path):
+            with open(path, encoding="utf8") as f:
+                svg = " ".join(f.read().split())
+            # Spaces, "=", ":", "/" and single quotes need no escaping inside a double-quoted attribute.
+            uri = "data:image/svg+xml," + quote(svg, safe=" =:/'")
+            return f'<link rel="icon" type="image/svg+xml" href="{uri}">'
+    raise ConfigError(f"tl_favicon {name!r} is in none of html_static_path's folders {app.config.html_static_path}")
+
+
+def add_icon(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    link = app.builder.tl_favicon_link  # type: ignore[attr-defined]
+    context["metatags"] = context.get("metatags", "") + "\n    " + link
+
+
+def prepare(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        app.builder.tl_favicon_link = icon_link(app)  # type: ignore[attr-defined]
+        app.connect("html-page-context", add_icon)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    # Before Sphinx checks that the file exists (validate_html_favicon, priority 800).
-    app.connect("config-inited", find_favicon, priority=700)
+    app.add_config_value("tl_favicon", "favicon.svg", "html", types=[str])
+    app.connect("builder-inited", prepare)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
