@@ -140,8 +140,11 @@ TEMPLATES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tl_templat
 
 
 def add_templates(app: Sphinx, config: Config) -> None:
-    if TEMPLATES not in config.templates_path:
-        config.templates_path = [*config.templates_path, TEMPLATES]
+    # Relative to the configuration folder, as _config.yml's paths are: Sphinx hashes the
+    # configuration into .buildinfo, which must not depend on where the checkout is.
+    folder = os.path.relpath(TEMPLATES, app.confdir)
+    if folder not in config.templates_path:
+        config.templates_path = [*config.templates_path, folder]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
