@@ -5,6 +5,7 @@
 #   bash scripts/build.sh book/ch04_win_sets.md    # just that page -> _build/_page/book-<name>/html/
 #   bash scripts/build.sh --student                # the student edition, without solutions
 #   bash scripts/build.sh --pdf                    # the PDF edition -> _build/pdf/two-level-games.pdf (scripts/pdf.sh)
+#   bash scripts/build.sh --screenshots            # the book, then screenshots for review -> _build/screenshots/index.html
 #
 # Setup (scripts/setup.sh) runs first, so this works on a fresh clone. Notebooks
 # are executed with a cache (_build/.jupyter_cache): only chapters whose code
@@ -34,6 +35,10 @@ TL_NAME=build
 if [[ "${1:-}" == "--pdf" ]]; then
   shift
   exec bash "$ROOT/scripts/pdf.sh" "$@"
+fi
+if [[ "${1:-}" == "--screenshots" ]]; then
+  bash "$ROOT/scripts/build.sh" >/dev/null
+  exec "$ROOT/.venv/bin/python" "$ROOT/scripts/screenshots.py"
 fi
 
 tl_lock
