@@ -176,7 +176,7 @@ SOLUTIONS_JS = r"""() => Array.from(document.querySelectorAll('article.bd-articl
 
 # Interactive things a finger must hit, at least 44 x 44 CSS px (WCAG 2.5.5), but links inside text.
 TARGETS_JS = r"""() => {
-  const sel = 'button, summary, select, input:not([type=hidden]), nav.bd-links a, .bd-toc-nav a, .prev-next-area a, [role=button]';
+  const sel = 'button, summary, select, input:not([type=hidden]), nav.bd-links a, .bd-toc-nav a, .prev-next-area a, .genindex-jumpbox a, [role=button]';
   const out = [], checked = [];
   for (const el of document.querySelectorAll(sel)) {
     if (el.closest('.tl-frames')) continue;  // the explorers' own controls (tests of the explorers)
