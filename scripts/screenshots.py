@@ -48,8 +48,8 @@ VISUALS_JS = r"""() => {
     const cap = el.querySelector('figcaption');
     const img = el.tagName === 'IMG' ? el : el.querySelector('img');
     const kind = el.matches('div.tl-frames') || el.querySelector('div.tl-frames') ? 'explorer' : 'chart';
-    const label = (cap ? cap.textContent : (el.getAttribute('aria-label') || (img && img.alt) || ''))
-      .replace(/\s+/g, ' ').trim();
+    const capText = cap ? (() => { const c = cap.cloneNode(true); c.querySelectorAll('.headerlink').forEach(h => h.remove()); return c.textContent; })() : '';
+    const label = (capText || el.getAttribute('aria-label') || (img && img.alt) || '').replace(/\s+/g, ' ').trim();
     el.setAttribute('data-tl-shot', String(i));
     // A chart inside a folded solution is shown as a reader who opened the solution sees it.
     const folded = el.closest('.toggle-hidden');
@@ -176,7 +176,7 @@ def review_page(manifest: dict) -> str:
         for n, v in enumerate(p["visuals"], 1):
             label = v["label"] or v["id"] or v["kind"]
             where = " in a solution" if v["inSolution"] else ""
-            parts.append(f"<h3>{e(v['kind'].capitalize())} {n}{where}{' (#' + e(v['id']) + ')' if v['id'] else ''}</h3>")
+            parts.append(f"<h3>{n}. {e(v['kind'].capitalize())}{where}{' (#' + e(v['id']) + ')' if v['id'] else ''}</h3>")
             parts.append(f"<p>{e(label[:300])}</p><div class=\"row\">")
             for width in widths:
                 src = v["shots"].get(width)
