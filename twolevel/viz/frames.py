@@ -102,6 +102,9 @@ DRAFT_VARIABLE = "TWOLEVEL_DRAFT_FRAMES"
 #: Grey of a draft explorer's placeholder frames, and how much smaller than a frame they are drawn.
 _DRAFT_GREY = (236, 236, 236)
 _DRAFT_SHRINK = 16
+#: A palette entry this close (in levels of 0-255, on every channel) to a colour of the
+#: book's palette, or to white, is set to it exactly.
+_SNAP_LEVELS = 8
 
 
 def draft_frames() -> bool:
@@ -430,10 +433,21 @@ def _palette_of(samples: list[Pixels]) -> Any:
     from PIL import Image
 
     width = samples[0].shape[1]
-    stacked = np.concatenate([*samples, _swatches(width)], axis=0)
-    return Image.fromarray(stacked).quantize(
+    swatches = _swatches(width)
+    stacked = np.concatenate([*samples, swatches], axis=0)
+    image = Image.fromarray(stacked).quantize(
         colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
     )
+    # Median cut gives a box of colours their mean: the page's white would come out a
+    # shade of grey. Entries within a few levels of a colour the figures draw with
+    # (the swatches, and white) become that colour exactly.
+    exact = np.unique(np.concatenate([swatches[::8, 0], [[255, 255, 255]]]), axis=0).astype(int)
+    entries = np.array(image.getpalette()[: 3 * PALETTE_COLOURS], dtype=int).reshape(-1, 3)
+    gap = np.abs(entries[:, None, :] - exact[None, :, :]).max(axis=2)
+    near = gap.min(axis=1) <= _SNAP_LEVELS
+    entries[near] = exact[gap.argmin(axis=1)[near]]
+    image.putpalette(entries.astype(np.uint8).ravel().tolist())
+    return image
 
 
 def _encode(image: Any) -> str:

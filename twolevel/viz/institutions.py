@@ -455,13 +455,13 @@ def paradox_figure(
     top.plot(a, widths, color=palette.FIRST, lw=2.2, ls="--", label="Width of X's win-set")
     top.set_ylim(-0.03, 1.03)
     top.set_ylabel("Probability / width", fontsize=11)
-    top.legend(loc="lower right", fontsize=11, frameon=True, framealpha=0.9)
+    top.legend(loc="best", fontsize=11, frameon=True, framealpha=0.9)
     top.set_title("Autonomy enlarges the win-set\nand the odds of agreement ...", fontsize=11)
     bottom.plot(a, shares, color=palette.SECOND, lw=2.2, label="X's Nash share")
     bottom.set_ylabel("X's share of the stake", fontsize=11)
     bottom.set_xlabel("Autonomy of X's decision-makers", fontsize=11)
     bottom.set_title("... and weakens X's bargaining position", fontsize=11)
-    bottom.legend(loc="upper right", fontsize=11)
+    bottom.legend(loc="best", fontsize=11)
     for ax in (top, bottom):
         ax.tick_params(labelsize=11)
     return fig

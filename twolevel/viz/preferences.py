@@ -306,7 +306,7 @@ class Figure2:
             "contract curve", xy=(0, 0), xytext=(8, -14), textcoords="offset points", fontsize=11,
             style="italic", zorder=6, bbox=box,
         )
-        self.status = ax.text(0.5, 1.08, "", ha="center", va="bottom", transform=ax.transAxes, fontsize=12,
+        self.status = ax.text(0.5, 1.10, "", ha="center", va="bottom", transform=ax.transAxes, fontsize=12,
                                fontweight="bold", clip_on=False)
         self.update(state)
 

@@ -32,7 +32,8 @@ import numpy.typing as npt
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FormatStrFormatter
+from matplotlib.text import Text
+from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 
 from .. import (
     Package,
@@ -354,6 +355,7 @@ class BudgetFigure:
         axp.set_ylabel("payment per seat", fontsize=11)
         axp.tick_params(labelsize=11)
         # Fixed decimals: tick labels keep their width as the scale changes, so the layout can stay fixed.
+        axp.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         axp.yaxis.set_major_formatter(FormatStrFormatter("%.2f"))
         axp.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize=11, frameon=False, ncols=2,
                    borderaxespad=0.2, handlelength=1.5, columnspacing=1.0)
@@ -391,7 +393,9 @@ class BudgetFigure:
             band.set_width(idx[-1] - idx[0] + 1.0)
             label.set_visible(True)
             label.set_x(float(seats[idx].mean()))
-            label.set_rotation(90 if idx.size < 0.2 * c.size else 0)
+            label.set_rotation(0)
+            # Upright if it fits in its band, else turned along it.
+            label.set_rotation(0 if self._width_in_seats(label) < idx.size else 90)
         paid = state.targeted.payments[order]
         for bar, h in zip(self._bars, paid):
             bar.set_height(float(h))
@@ -401,6 +405,14 @@ class BudgetFigure:
         self._pivot_text.set_x(c.seats_needed)
         top = max(float(paid.max()), spread, 0.05)
         self.ax_pay.set_ylim(0, top * 1.25)
+
+    def _width_in_seats(self, text: Text) -> float:
+        """Width of ``text`` upright, in seats (the lower panel's data units)."""
+        renderer = self.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        box = text.get_window_extent(renderer)
+        inv = self.ax_pay.transData.inverted()
+        (x0, _), (x1, _) = inv.transform([(box.x0, 0.0), (box.x1, 0.0)])
+        return float(abs(x1 - x0))
 
 
 #: The static explorer's sliders: 11 budgets from 0 to 0.05 and 11 deals from 0.5 to 0.7.
@@ -619,7 +631,8 @@ def marginal_value_figure(constituency: SwingConstituency, deal: float, payment:
     ax = fig.subplots()
     ax.bar(seats, mv, width=1.0, color=palette.FIRST, label=f"gain in P(ratify) from a payment of {payment:g}")
     ax.axvline(c.seats_needed, color="k", lw=0.8)
-    ax.text(c.seats_needed, 0.55, "pivotal seat ", transform=ax.get_xaxis_transform(), fontsize=11, ha="right")
+    ax.text(c.seats_needed, 0.3, "pivotal seat ", transform=ax.get_xaxis_transform(), fontsize=11, ha="right",
+            bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.8), zorder=5)
     ax.set_xlabel("seats, by reservation value (low to high)", fontsize=11)
     ax.set_ylabel("gain in probability of ratification", fontsize=11)
     ax.set_xlim(0.5, c.size + 0.5)

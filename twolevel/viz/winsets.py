@@ -61,7 +61,7 @@ LABELS = {
 }
 
 #: Heights (data units) of the label rows above the line, lowest first.
-_ROWS = (0.28, 0.68, 1.08, 1.48)
+_ROWS = (0.28, 0.62, 0.96, 1.30)
 
 
 @dataclass(frozen=True)
@@ -218,7 +218,7 @@ class Figure1:
         ax = self.ax = self.figure.add_subplot()
         self.show_stages = show_stages
         ax.set_xlim(1.06, -0.06)  # XM (x = 1) on the left, as Putnam draws it
-        ax.set_ylim(-1.3, _ROWS[-1] + 0.3)
+        ax.set_ylim(-1.3, _ROWS[-1] + 0.32)
         ax.set_yticks([])
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)
