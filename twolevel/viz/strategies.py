@@ -313,7 +313,7 @@ class BudgetFigure:
     Putnam (1988), pp. 450–451. Book: chapter 7, figure ``fig-budget``.
     """
 
-    def __init__(self, state: BudgetState, width: float = 4.7, height: float = 6.6):
+    def __init__(self, state: BudgetState, width: float = 4.5, height: float = 6.6):
         self.figure = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasAgg(self.figure)
         self.ax_p, self.ax_pay = self.figure.subplots(2, 1, height_ratios=(1.0, 1.0))
@@ -577,7 +577,7 @@ def rally_figure(win_x: WinSet, win_y: WinSet, mood: float, rallies: npt.ArrayLi
     share = np.array([np.nan if o.share is None else o.share for o in out])
     prob = np.array([o.probability for o in out])
     expected = np.array([o.expected_share for o in out])
-    fig = Figure(figsize=(4.7, 3.9), layout="constrained")
+    fig = Figure(figsize=(4.5, 3.9), layout="constrained")
     ax = fig.subplots()
     ax.plot(r, share, color=palette.FIRST, lw=2, label="X's share if agreed")
     ax.plot(r, prob, color=palette.SECOND, lw=2, ls="--", label="probability both ratify")
@@ -627,7 +627,7 @@ def marginal_value_figure(constituency: SwingConstituency, deal: float, payment:
     seats = np.arange(1, c.size + 1)
     mv = c.marginal_value(deal, payment)[order]
     p = c.yes_probabilities(deal)[order]
-    fig = Figure(figsize=(4.7, 3.9), layout="constrained")
+    fig = Figure(figsize=(4.5, 3.9), layout="constrained")
     ax = fig.subplots()
     ax.bar(seats, mv, width=1.0, color=palette.FIRST, label=f"gain in P(ratify) from a payment of {payment:g}")
     ax.axvline(c.seats_needed, color="k", lw=0.8)
@@ -677,7 +677,7 @@ def collusion_figure(
     ----------
     Putnam (1988), p. 451. Book: chapter 7, figure ``fig-collusion``.
     """
-    fig = Figure(figsize=(4.4, 4.9), layout="constrained")
+    fig = Figure(figsize=(4.3, 4.8), layout="constrained")
     ax = fig.subplots()
     curve = contract_curve(constituency_a, constituency_b, 201)
     ax.plot(curve.b, curve.c, color="k", lw=1.5, ls="--", label="contract curve (tangencies)")

@@ -61,6 +61,8 @@ MIN_TEXT_CSS_PX: Final = 11.0
 PHONE_COLUMN_CSS_PX: Final = 342.0
 #: An SVG's size is given in points; the browser shows 96 CSS px per inch.
 CSS_PX_PER_INCH: Final = 96.0
+#: Padding around a saved chart's tight bounding box, in inches.
+_PAD_IN: Final = 0.1
 #: The salt of the SVG writer's element ids: fixed, so two builds give the same bytes.
 _SVG_SALT: Final = "twolevel"
 
@@ -74,7 +76,7 @@ RC: Final[dict[str, Any]] = {
     "legend.fontsize": 11.0,
     "legend.title_fontsize": 11.0,
     "figure.titlesize": 12.0,
-    "figure.figsize": (4.8, 3.4),
+    "figure.figsize": (4.5, 3.2),
     "figure.constrained_layout.use": True,
     "axes.prop_cycle": cycler(color=[palette.FIRST, palette.SECOND, palette.THIRD, palette.LENS_TEXT, "0.35"]),
     "svg.fonttype": "path",
@@ -87,12 +89,20 @@ def _shown_px(width_in: float) -> float:
     return min(width_in * CSS_PX_PER_INCH, PHONE_COLUMN_CSS_PX)
 
 
+def _saved_width_in(fig: Figure) -> float:
+    """Width, in inches, of ``fig`` as :func:`chart_svg` saves it (its tight bounding box and padding)."""
+    fig.draw_without_rendering()
+    return float(fig.get_tightbbox().width) + 2 * _PAD_IN
+
+
 def fit_to_phone(fig: Figure) -> None:
     """Narrow ``fig``, keeping its proportions, until its smallest text is MIN_TEXT_CSS_PX tall on a phone.
 
     A chart narrow enough already is left as it is. Text sizes do not
     change: the axes shrink around them (a constrained layout lays the chart
-    out again; a figure without one keeps its margins as fractions).
+    out again; a figure without one keeps its margins as fractions). The
+    width that counts is the saved one: the figure's tight bounding box
+    (text drawn outside the axes included) and its padding.
 
     Examples
     --------
@@ -110,12 +120,16 @@ def fit_to_phone(fig: Figure) -> None:
     smallest = smallest_text_pt(fig)
     if smallest is None:
         return
-    width, height = (float(v) for v in fig.get_size_inches())
     # Text of `smallest` pt is smallest * 4/3 CSS px at full size; a phone shows the chart
-    # PHONE_COLUMN_CSS_PX wide, so the widest chart that keeps it legible is:
+    # PHONE_COLUMN_CSS_PX wide, so the widest saved chart that keeps it legible is:
     widest = smallest * 4.0 / 3.0 * PHONE_COLUMN_CSS_PX / (MIN_TEXT_CSS_PX * CSS_PX_PER_INCH)
-    if width > widest:
-        fig.set_size_inches(widest, height * widest / width)
+    for _ in range(4):  # the tight box moves a little as the layout is solved again
+        saved = _saved_width_in(fig)
+        if saved <= widest * (1 + 1e-3):
+            return
+        width, height = (float(v) for v in fig.get_size_inches())
+        shrink = (widest - (saved - width)) / width if saved - width < widest else widest / saved
+        fig.set_size_inches(width * shrink, height * shrink)
 
 
 def chart_svg(fig: Figure) -> str:
@@ -134,7 +148,7 @@ def chart_svg(fig: Figure) -> str:
     fit_to_phone(fig)
     out = io.StringIO()
     with rc_context({"svg.fonttype": "path", "svg.hashsalt": _SVG_SALT}):
-        fig.savefig(out, format="svg", bbox_inches="tight", metadata={"Date": None})
+        fig.savefig(out, format="svg", bbox_inches="tight", pad_inches=_PAD_IN, metadata={"Date": None})
     return out.getvalue()
 
 

@@ -212,7 +212,7 @@ class Figure1:
     Putnam (1988), Figure 1, p. 441. Book: chapter 4, the Figure 1 explorer.
     """
 
-    def __init__(self, state: Figure1State, *, width: float = 4.7, height: float = 2.9, show_stages: bool = True):
+    def __init__(self, state: Figure1State, *, width: float = 4.5, height: float = 2.9, show_stages: bool = True):
         self.figure = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasAgg(self.figure)
         ax = self.ax = self.figure.add_subplot()
