@@ -267,13 +267,16 @@ class StaticExplorer:
                 f'aria-valuetext="{value}">'
                 f"</label>"
             )
-        text = self.caption_html or html.escape(self.caption)
-        caption = f'<div class="tl-frames-caption">{text}</div>' if text else ""
+        words = self.caption_html or html.escape(self.caption)
+        caption = f'<div class="tl-frames-caption">{words}</div>' if words else ""
         payload = json.dumps(data).replace("</", "<\\/")
         size = f' width="{self.width}" height="{self.height}"' if self.width and self.height else ""
         draft = ' data-tl-draft="1"' if self.draft else ""
+        # The smallest text's height in CSS px at the image's own width: a browser test scales it
+        # by the width the page gives the image (tests/browser/test_chart_text.py).
+        text = f' data-tl-text-px="{self.min_label_px:g}"' if self.min_label_px else ""
         return (
-            f'<div class="tl-frames" id="{self.dom_id}" data-tl-frames="{html.escape(self.name)}"{draft} '
+            f'<div class="tl-frames" id="{self.dom_id}" data-tl-frames="{html.escape(self.name)}"{draft}{text} '
             f'role="group" aria-label="{html.escape(self.label)}">'
             f'<img class="tl-frames-image" src="{self.frames[start]}" alt="{html.escape(self.alts[start])}"'
             f'{size} decoding="async">'
@@ -442,7 +445,7 @@ def _palette_of(samples: list[Pixels]) -> Any:
     # shade of grey. Entries within a few levels of a colour the figures draw with
     # (the swatches, and white) become that colour exactly.
     exact = np.unique(np.concatenate([swatches[::8, 0], [[255, 255, 255]]]), axis=0).astype(int)
-    entries = np.array(image.getpalette()[: 3 * PALETTE_COLOURS], dtype=int).reshape(-1, 3)
+    entries = np.array((image.getpalette() or [])[: 3 * PALETTE_COLOURS], dtype=int).reshape(-1, 3)
     gap = np.abs(entries[:, None, :] - exact[None, :, :]).max(axis=2)
     near = gap.min(axis=1) <= _SNAP_LEVELS
     entries[near] = exact[gap.argmin(axis=1)[near]]

@@ -25,7 +25,8 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import LeverOutcome, autonomy_agreement_probability, lever_outcome
+# From the subpackage itself: the flat ``twolevel`` namespace loads it lazily (PEP 562), which type checkers cannot follow.
+from ..institutions import LeverOutcome, autonomy_agreement_probability, lever_outcome
 from .._checks import check_array, check_positive_int, check_quota, check_unit
 from ..winsets import Constituency, WinSet, win_set
 from . import palette
@@ -318,10 +319,10 @@ def institutions_static_explorer(
         values = grids[lever]
         start = min(values, key=lambda v: abs(v - getattr(s, lever))) if values else 0.0
         controls.append(Control(lever, LEVERS[lever][0], values, start))
-    drawing = InstitutionsFigure(institutions_state(replace(s, **{c.name: c.initial for c in controls})))
+    drawing = InstitutionsFigure(institutions_state(s, **{c.name: c.initial for c in controls}))
 
     def update(**moving: float) -> str:
-        drawing.update(institutions_state(replace(s, **moving)))
+        drawing.update(institutions_state(s, **moving))
         return drawing.state.alt_text()
 
     (fixed,) = (lv for lv in names if lv not in levers)
@@ -386,7 +387,7 @@ def institutions_explorer(
     s = override(InstitutionsScenario, scenario, overrides)
 
     def state(**levers: float) -> InstitutionsState:
-        return institutions_state(replace(s, **levers))
+        return institutions_state(s, **levers)
 
     sliders = [
         Slider("quota_x", LEVERS["quota_x"][0], s.quota_x, 0.01),

@@ -72,7 +72,7 @@ DEADLOCK: Final = "#b2182b"
 #: Reference lines (zero, the chosen budget): a light grey.
 GUIDE: Final = "0.5"
 #: Chapter 7's committed supporters, the uncommitted and committed opponents (background bands).
-GROUP_FILLS: Final = {"supporters": "#e5f5e0", "uncommitted": "#fff7bc", "opponents": "#fee0d2"}
+GROUP_FILLS: Final = {"supporters": "#deebf7", "uncommitted": "#fff7bc", "opponents": "#fee0d2"}
 
 #: Every colour above by name, with the alpha it is drawn with (None: opaque or its own alpha).
 COLOURS: Final[dict[str, tuple[object, float | None]]] = {

@@ -510,7 +510,7 @@ def figure2_explorer(params: Figure2Params | None = None, **overrides: float) ->
     p = override(Figure2Params, params, overrides)
 
     def state(**values: float) -> Figure2State:
-        return figure2_state(replace(p, **values))
+        return figure2_state(override(Figure2Params, p, values))
 
     sliders = [
         Slider("quota_a", LABELS["quota_a"], p.quota_a, 0.01),

@@ -76,7 +76,7 @@ def override(cls: type[P], params: P | None, overrides: Mapping[str, Any]) -> P:
         return base
     # Each value is validated (and its type checked) by the dataclass's __post_init__.
     try:
-        return dataclasses.replace(base, **overrides)  # type: ignore[type-var]
+        return dataclasses.replace(base, **overrides)
     except (TypeError, ValueError) as exc:
         raise type(exc)(f"overrides: {exc}") from None
 

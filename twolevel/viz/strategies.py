@@ -35,15 +35,15 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 
-from .. import (
+from .. import TwoIssueConstituency, contract_curve
+# From the subpackage itself: the flat ``twolevel`` namespace loads it lazily (PEP 562), which type checkers cannot follow.
+from ..tactics import (
     Package,
     SwingConstituency,
-    TwoIssueConstituency,
     across_the_board,
     best_use_of_budget,
     collusive_path,
     commitment_groups,
-    contract_curve,
     rally_tradeoff,
 )
 from .._checks import check_nonnegative, check_positive_int, check_quota, check_unit
@@ -520,7 +520,7 @@ def budget_explorer(scenario: BudgetScenario | None = None, **overrides: float) 
     s = override(BudgetScenario, scenario, overrides)
 
     def state(**values: float) -> BudgetState:
-        return budget_state(replace(s, **values))
+        return budget_state(s, **values)
 
     sliders = [
         Slider("budget", LABELS["budget"], s.budget, 0.0, max(0.05, s.max_budget), 0.001, ".3f"),

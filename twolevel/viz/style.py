@@ -44,7 +44,7 @@ at (SVG, or PNG at >= 2x its CSS size), with its smallest text >= 11 CSS px at
 from __future__ import annotations
 
 import io
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from cycler import cycler
 from matplotlib import rcParams
@@ -177,7 +177,7 @@ def use() -> None:
     ----------
     Issue 18 of the project (sharp, legible charts).
     """
-    rcParams.update(RC)
+    rcParams.update(cast(Any, RC))  # matplotlib types rcParams' keys as a Literal of every setting
     try:
         from IPython import get_ipython
     except ImportError:  # pragma: no cover - IPython is a dependency of the book, not of the model

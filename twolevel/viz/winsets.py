@@ -169,7 +169,10 @@ def stack_labels(texts: Sequence[Text], xs: Sequence[float], rows: Sequence[floa
     if not texts:
         return []
     ax = texts[0].axes
-    fig = ax.figure
+    if ax is None:
+        raise ValueError("texts must be drawn in axes")
+    fig = texts[0].get_figure(root=True)
+    assert fig is not None
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     to_data = ax.transData.inverted()
     pad = pad_pt / 72.0 * fig.dpi
@@ -415,7 +418,7 @@ def figure1_explorer(params: Figure1Params | None = None, **overrides: float) ->
     p = override(Figure1Params, params, overrides)
 
     def state(**values: float) -> Figure1State:
-        return figure1_state(replace(p, **values))
+        return figure1_state(override(Figure1Params, p, values))
 
     sliders = [
         Slider("quota_y", LABELS["quota_y"], p.quota_y, 0.01),
