@@ -57,18 +57,20 @@ import itertools
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from PIL import Image
 
 from . import palette
-from .drawing import freeze_layout
+from .drawing import Blitter, canvas_image, freeze_layout
 
 __all__ = [
     "Control",
@@ -93,10 +95,11 @@ PIXEL_RATIO = 2
 PALETTE_COLOURS = 64
 #: Lossless WebP encoder settings: ``method`` (0-6) and ``quality`` (in lossless
 #: mode, the compression effort, 0-100). Measured on the book's explorers
-#: (book/benchmarks.md): 2 and 25 encode in 40% of the time of 4 and 100, and the
-#: files are within 3% of the same size.
-WEBP_METHOD = 2
-WEBP_EFFORT = 25
+#: (book/benchmarks.md): 1 and 10 encode in 45% of the time of 2 and 25 (which took
+#: 40% of the time of 4 and 100), for files 15-25% larger; method 0 is no faster
+#: and doubles them.
+WEBP_METHOD = 1
+WEBP_EFFORT = 10
 #: The environment variable of the draft switch (see the module's docstring).
 DRAFT_VARIABLE = "TWOLEVEL_DRAFT_FRAMES"
 #: Grey of a draft explorer's placeholder frames, and how much smaller than a frame they are drawn.
@@ -407,12 +410,11 @@ def _agg_at(fig: Figure, dpi: float) -> Iterator[FigureCanvasAgg]:
 Pixels = npt.NDArray[np.uint8]
 
 
-def _draw(canvas: FigureCanvasAgg) -> Pixels:
-    """The figure drawn once on ``canvas``, as an RGB array (rows x columns x 3), a copy."""
+def _draw(canvas: FigureCanvasAgg) -> Image.Image:
+    """The figure drawn once on ``canvas``, as an RGB image (a copy)."""
     # matplotlib's Agg backend has no type annotations.
     canvas.draw()  # type: ignore[no-untyped-call]
-    rgba = np.asarray(canvas.buffer_rgba())  # type: ignore[no-untyped-call]
-    return np.ascontiguousarray(rgba[..., :3])
+    return canvas_image(canvas)
 
 
 def _swatches(width: int) -> Pixels:
@@ -431,13 +433,11 @@ def _swatches(width: int) -> Pixels:
     return np.repeat(rows[:, None, :], width, axis=1).repeat(8, axis=0)
 
 
-def _palette_of(samples: list[Pixels]) -> Any:
-    """The PALETTE_COLOURS-colour palette image (PIL, mode P) of some frames and the book's colours."""
-    from PIL import Image
-
-    width = samples[0].shape[1]
+def _palette_of(samples: list[Image.Image]) -> Image.Image:
+    """The PALETTE_COLOURS-colour palette image (mode P) of some frames and the book's colours."""
+    width = samples[0].size[0]
     swatches = _swatches(width)
-    stacked = np.concatenate([*samples, swatches], axis=0)
+    stacked = np.concatenate([*(np.asarray(s) for s in samples), swatches], axis=0)
     image = Image.fromarray(stacked).quantize(
         colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
     )
@@ -453,24 +453,20 @@ def _palette_of(samples: list[Pixels]) -> Any:
     return image
 
 
-def _encode(image: Any) -> str:
+def _encode(image: Image.Image) -> str:
     """A PIL image as a lossless WebP ``data:`` URI."""
     out = io.BytesIO()
     image.save(out, format="WEBP", lossless=True, quality=WEBP_EFFORT, method=WEBP_METHOD)
     return "data:image/webp;base64," + base64.b64encode(out.getvalue()).decode("ascii")
 
 
-def _encode_frame(rgb: Pixels, palette_image: Any) -> str:
+def _encode_frame(rgb: Image.Image, palette_image: Image.Image) -> str:
     """A drawn RGB frame mapped onto the explorer's palette, as a lossless palette WebP ``data:`` URI."""
-    from PIL import Image
-
-    return _encode(Image.fromarray(rgb).quantize(palette=palette_image, dither=Image.Dither.NONE))
+    return _encode(rgb.quantize(palette=palette_image, dither=Image.Dither.NONE))
 
 
 def _placeholder(size: tuple[int, int]) -> str:
     """The grey frame a draft explorer shows at every position but its first (a sixteenth of the size)."""
-    from PIL import Image
-
     w, h = (max(1, v // _DRAFT_SHRINK) for v in size)
     return _encode(Image.new("RGB", (w, h), _DRAFT_GREY))
 
@@ -483,22 +479,28 @@ def _corners(controls: Sequence[Control]) -> list[dict[str, float]]:
 
 def _render_frames(
     fig: Figure, update: Callable[..., str], combos: list[dict[str, Any]], initial: dict[str, float],
-    controls: Sequence[Control], dpi: float, draft: bool,
+    controls: Sequence[Control], dpi: float, draft: bool, moving: Sequence[Artist],
 ) -> tuple[list[str], list[str], tuple[int, int]]:
     """Alt texts, frames and pixel size of ``fig`` after ``update(**combo)`` for each combination.
 
     The palette is computed first, from the initial frame and the corners of
-    the grid (:func:`_palette_of`). Each frame is then drawn once; a frame
-    whose pixels equal an earlier frame's (two slider positions the model
-    maps to the same picture) reuses that frame's encoding. In draft mode only
-    the initial combination is drawn and every other frame is the placeholder.
+    the grid (:func:`_palette_of`). Each frame is then drawn once: the
+    ``moving`` artists over a background drawn once (:class:`Blitter`), or
+    the whole figure if none are named. A frame whose pixels equal an
+    earlier frame's (two slider positions the model maps to the same picture)
+    reuses that frame's encoding. In draft mode only the initial combination
+    is drawn and every other frame is the placeholder.
     """
     frames: list[str] = []
     alts: list[str] = []
     seen: dict[bytes, str] = {}
-    with _agg_at(fig, dpi) as canvas:
+    with _agg_at(fig, dpi) as canvas, Blitter(canvas, moving) if moving else nullcontext() as blit:
+
+        def draw() -> Image.Image:
+            return blit.draw() if blit is not None else _draw(canvas)
+
         update(**initial)
-        first = _draw(canvas)
+        first = draw()
         size = canvas.get_width_height(physical=True)
         if draft:
             pal = _palette_of([first])
@@ -510,13 +512,13 @@ def _render_frames(
         samples = [first]
         for corner in _corners(controls):
             update(**corner)
-            samples.append(_draw(canvas))
+            samples.append(draw())
         pal = _palette_of(samples)
         del samples
         for kwargs in combos:
             alts.append(update(**kwargs))
-            rgb = _draw(canvas)
-            key = hashlib.sha256(rgb.data).digest()
+            rgb = draw()
+            key = hashlib.sha256(rgb.tobytes()).digest()
             if key not in seen:
                 seen[key] = _encode_frame(rgb, pal)
             frames.append(seen[key])
@@ -532,6 +534,7 @@ def static_explorer(
     caption: str = "",
     caption_html: str = "",
     dpi: float = 100,
+    moving: Sequence[Artist] = (),
 ) -> StaticExplorer:
     """Render every combination of the controls' values into a kernel-free explorer.
 
@@ -559,6 +562,10 @@ def static_explorer(
     dpi : float
         CSS pixels per inch of the figure at its full size (on a wide screen);
         frames are rendered at ``PIXEL_RATIO * dpi`` dots per inch.
+    moving : sequence of Artist
+        The artists ``update`` changes, and those above them
+        (:meth:`twolevel.viz.Drawing.moving`): the rest is drawn once, and each
+        frame draws only these over it. Empty: every frame is drawn whole.
 
     Returns
     -------
@@ -605,7 +612,7 @@ def static_explorer(
     grid = itertools.product(*(c.values for c in controls))
     combos = [{c.name: v for c, v in zip(controls, combo)} for combo in grid]
     initial = {c.name: c.values[c.initial_index] for c in controls}
-    frames, alts, pixels = _render_frames(fig, update, combos, initial, controls, PIXEL_RATIO * dpi, draft)
+    frames, alts, pixels = _render_frames(fig, update, combos, initial, controls, PIXEL_RATIO * dpi, draft, moving)
     # Leave the figure showing the initial state, as the page does on load.
     update(**initial)
     # The CSS size is the frames' pixel size over the pixel ratio, rounded down,

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -30,6 +31,7 @@ from ..institutions import LeverOutcome, autonomy_agreement_probability, lever_o
 from .._checks import check_array, check_positive_int, check_quota, check_unit
 from ..winsets import Constituency, WinSet, win_set
 from . import palette
+from .drawing import axes_content
 from .frames import Control, StaticExplorer, static_explorer
 from .scenario import Scenario, checked, override
 
@@ -220,6 +222,10 @@ class InstitutionsFigure:
         self.status = ax.set_title("", fontsize=12, fontweight="bold")
         self.update(state)
 
+    def moving(self) -> list[Artist]:
+        """Everything inside the axes (:func:`twolevel.viz.drawing.axes_content`); the ticks and axis labels stay put."""
+        return axes_content(self.ax)
+
     def update(self, state: InstitutionsState) -> None:
         """Move the artists to ``state`` (no new artists are created)."""
         self.state = state
@@ -337,6 +343,7 @@ def institutions_static_explorer(
             f"Y ratifies by {s.quota_y:.0%}; {_held_text(fixed, getattr(s, fixed))}. "
             "The diamond is the Nash agreement."
         ),
+        moving=drawing.moving(),
         dpi=90,
     )
 

@@ -12,7 +12,8 @@ What a keypress on a slider costs, and why it stays within 60 ms
 (``benchmarks/live_latency.py``, ``book/benchmarks.md``):
 
 - **model**: the state function, vectorised model code;
-- **redraw**: one draw on the drawing's own Agg canvas, its layout solved
+- **redraw**: the drawing's moving artists drawn over its background, which
+  was drawn once (:class:`twolevel.viz.drawing.Blitter`), on a layout solved
   once when the explorer is made (:func:`twolevel.viz.drawing.freeze_layout`);
 - **encode**: the canvas's pixels as a PNG with zlib's fastest setting
   (``compress_level=1``): the image travels over the kernel's local
@@ -34,9 +35,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import ipywidgets as widgets
-import numpy as np
 
-from .drawing import Drawing, State, freeze_layout
+from .drawing import Blitter, Drawing, State, freeze_layout
 
 __all__ = ["Slider", "LiveExplorer", "DPI"]
 
@@ -127,6 +127,8 @@ class LiveExplorer(widgets.VBox, Generic[S]):  # type: ignore[misc]  # ipywidget
         fig = drawing.figure
         fig.set_dpi(self.dpi)
         freeze_layout(fig)
+        # Entered for the explorer's life: its background is drawn once, here.
+        self._blit = Blitter(fig.canvas, drawing.moving()).__enter__()  # type: ignore[arg-type]
         self.sliders = {s.name: self._slider(s) for s in sliders}
         # Shown at its natural size: a browser that stretches a PNG blurs its text.
         width = round(fig.get_figwidth() * self.dpi)
@@ -156,33 +158,23 @@ class LiveExplorer(widgets.VBox, Generic[S]):  # type: ignore[misc]  # ipywidget
         """Recompute the model and move the artists (no rendering)."""
         self.drawing.update(self._state(**self.values()))
 
-    def render(self) -> bytes:
-        """The drawing as PNG bytes, drawn once on its canvas (layout already fixed)."""
-        canvas = self.drawing.figure.canvas
-        canvas.draw()
-        buf = np.asarray(canvas.buffer_rgba())  # type: ignore[attr-defined]
-        return _png(buf)
-
     def refresh(self) -> None:
         """Recompute, redraw, encode and send the new image (and its alt text) to the browser."""
         t0 = time.perf_counter()
         state = self._state(**self.values())
         self.drawing.update(state)
         t1 = time.perf_counter()
-        canvas = self.drawing.figure.canvas
-        canvas.draw()
+        rgb = self._blit.draw()
         t2 = time.perf_counter()
-        png = _png(np.asarray(canvas.buffer_rgba()))  # type: ignore[attr-defined]
+        png = _png(rgb)
         t3 = time.perf_counter()
         self.image.value = png
         self.summary.value = f"<span class='tl-alt'>{self.drawing.state.alt_text()}</span>"
         self.timings.append((1e3 * (t1 - t0), 1e3 * (t2 - t1), 1e3 * (t3 - t2)))
 
 
-def _png(rgba: Any) -> bytes:
-    """RGBA pixels as an RGB PNG, with zlib's fastest setting (see the module's docstring)."""
-    from PIL import Image
-
+def _png(image: Any) -> bytes:
+    """An RGB image as a PNG, with zlib's fastest setting (see the module's docstring)."""
     out = io.BytesIO()
-    Image.fromarray(np.ascontiguousarray(rgba[..., :3])).save(out, format="PNG", compress_level=1)
+    image.save(out, format="PNG", compress_level=1)
     return out.getvalue()

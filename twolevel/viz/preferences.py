@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
@@ -38,6 +39,7 @@ from .._checks import check_names
 from .._numerics import reaches_quota
 from ..scenarios import Figure2Params
 from . import palette
+from .drawing import axes_content
 from .frames import Control, StaticExplorer, static_explorer
 from .scenario import override
 
@@ -60,6 +62,12 @@ __all__ = [
 
 #: Yes-shares of the thin iso-vote curves drawn for each side.
 ISO_LEVELS = (0.25, 0.5, 0.75)
+
+#: Figure 2's shades as 8-bit RGBA.
+_FILLS = {
+    name: tuple(round(255 * v) for v in fill)
+    for name, fill in (("first", palette.FIRST_FILL), ("second", palette.SECOND_FILL), ("lens", palette.LENS_FILL))
+}
 
 #: What each slider moves, as the static and the live explorer label it.
 LABELS = {
@@ -279,7 +287,7 @@ class Figure2:
         for x, y, label, ha, va in ((1.01, 1.01, "AM", "left", "bottom"), (-0.01, -0.01, "BM", "right", "top")):
             ax.text(x, y, label, ha=ha, va=va, transform=ax.transAxes, fontsize=13, fontweight="bold", clip_on=False)
         self._shade = ax.imshow(
-            np.zeros((2, 2, 4)), extent=(0, 1, 0, 1), origin="lower", interpolation="nearest", zorder=0
+            np.zeros((2, 2, 4), dtype=np.uint8), extent=(0, 1, 0, 1), origin="lower", interpolation="nearest", zorder=0
         )
         self._iso = {
             side: [ax.plot([], [], color=col, lw=0.8, alpha=0.8, zorder=2)[0] for _ in ISO_LEVELS]
@@ -310,16 +318,20 @@ class Figure2:
                                fontweight="bold", clip_on=False)
         self.update(state)
 
+    def moving(self) -> list[Artist]:
+        """Everything inside the axes (:func:`twolevel.viz.drawing.axes_content`); the ticks and axis labels stay put."""
+        return axes_content(self.ax)
+
     def update(self, state: Figure2State) -> None:
         """Move the artists to ``state`` (no new artists are created)."""
         self.state = state
         a_mask = reaches_quota(state.grid_a.values, state.quota_a)
         b_mask = reaches_quota(state.grid_b.values, state.quota_b)
-        rgba = np.ones(a_mask.shape + (4,))
-        rgba[..., 3] = 0.0
-        rgba[a_mask] = palette.FIRST_FILL
-        rgba[b_mask] = palette.SECOND_FILL
-        rgba[state.lens.mask] = palette.LENS_FILL
+        # 8-bit colours: matplotlib resamples them in half the time of floats.
+        rgba = np.zeros(a_mask.shape + (4,), dtype=np.uint8)
+        rgba[a_mask] = _FILLS["first"]
+        rgba[b_mask] = _FILLS["second"]
+        rgba[state.lens.mask] = _FILLS["lens"]
         self._shade.set_data(rgba)
         for side, curves in (("A", state.iso_a), ("B", state.iso_b)):
             for line, (_, curve) in zip(self._iso[side], curves):
@@ -469,6 +481,7 @@ def figure2_static_explorer(
             f"<i>x</i><sup>{p.gamma_a:g}</sup> (A) and <i>x</i><sup>{p.gamma_b:g}</sup> (B) on both issues. "
             "Dots mark the corners of the lens."
         ),
+        moving=drawing.moving(),
         dpi=dpi,
     )
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
@@ -49,6 +50,7 @@ from ..tactics import (
 from .._checks import check_nonnegative, check_positive_int, check_quota, check_unit
 from ..winsets import WinSet
 from . import palette
+from .drawing import axes_content
 from .frames import Control, StaticExplorer, static_explorer
 from .scenario import Scenario, checked, override
 
@@ -293,11 +295,12 @@ def budget_state(scenario: BudgetScenario | None = None, **overrides: float) -> 
 class BudgetFigure:
     """The budget figure, two stacked panels; :meth:`update` moves their artists to a new state.
 
-    Every artist is made once: the curves, the markers, one bar per seat
-    (their heights change), the three bands of committed and uncommitted
-    seats (their extent changes), the pivot line and the legends, whose
-    labels carry the probabilities at the chosen budget. The legends sit
-    above their panels, so that no curve ever runs through them.
+    Every artist is made once: the curves, the markers, the payments (one
+    filled step per seat, whose heights change), the three bands of
+    committed and uncommitted seats (their extent changes), the pivot line,
+    and a title that gives the probabilities at the chosen budget. The
+    legends sit above their panels, where no curve can run through them, and
+    do not change. The curves' range of budgets is the first state's.
 
     Examples
     --------
@@ -307,6 +310,8 @@ class BudgetFigure:
     >>> d.update(budget_state(budget=0.02))
     >>> round(float(d.marker_t.get_xdata()[0]), 3), len(d.ax_pay.get_children()) == n
     (0.02, True)
+    >>> d.ax_p.get_title()
+    'At a budget of 0.020: targeted 0.97, spread 0.30'
 
     References
     ----------
@@ -316,7 +321,7 @@ class BudgetFigure:
     def __init__(self, state: BudgetState, width: float = 4.5, height: float = 6.6):
         self.figure = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasAgg(self.figure)
-        self.ax_p, self.ax_pay = self.figure.subplots(2, 1, height_ratios=(1.0, 1.0))
+        self.ax_p, self.ax_pay = self.figure.subplots(2, 1)
         ax = self.ax_p
         (self.line_t,) = ax.plot([], [], color=palette.FIRST, lw=2, label="targeted at swing seats")
         (self.line_s,) = ax.plot([], [], color=palette.SECOND, lw=2, ls="--", label="spread over every seat")
@@ -329,16 +334,13 @@ class BudgetFigure:
         ax.set_ylabel("probability of ratification", fontsize=11)
         ax.tick_params(labelsize=11)
         ax.xaxis.set_major_formatter(FormatStrFormatter("%.2f"))
-        self._legend_p = ax.legend(
-            loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize=11, frameon=False, borderaxespad=0.2,
-            title="at the chosen budget", title_fontsize=11, alignment="left",
-        )
+        ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize=11, frameon=False, borderaxespad=0.2)
+        self._title = ax.set_title("", fontsize=11, loc="left", pad=50)
         ax.grid(alpha=0.3)
 
         axp = self.ax_pay
         c = state.constituency
         self._size = c.size
-        seats = np.arange(1, c.size + 1)
         self._bands = {
             name: axp.axvspan(0.5, 0.5, color=fill, zorder=0, lw=0) for name, fill in palette.GROUP_FILLS.items()
         }
@@ -346,7 +348,9 @@ class BudgetFigure:
             name: axp.text(0, 0.97, name, transform=axp.get_xaxis_transform(), ha="center", va="top", fontsize=11)
             for name in palette.GROUP_FILLS
         }
-        self._bars = axp.bar(seats, np.zeros(c.size), width=1.0, color=palette.FIRST, label="targeted payment")
+        # One filled step per seat: a single artist, where a bar chart would draw a hundred.
+        self._paid = axp.stairs(np.zeros(c.size), np.arange(c.size + 1) + 0.5, fill=True, color=palette.FIRST,
+                                label="targeted payment")
         self._spread_line = axp.axhline(0.0, color=palette.SECOND, ls="--", lw=1.5, label="spread payment")
         self._pivot = axp.axvline(c.seats_needed, color="k", lw=0.8)
         self._pivot_text = axp.text(c.seats_needed, 0.80, " pivot", transform=axp.get_xaxis_transform(), fontsize=11)
@@ -354,12 +358,17 @@ class BudgetFigure:
         axp.set_xlabel("seats, by reservation value (low to high)", fontsize=11)
         axp.set_ylabel("payment per seat", fontsize=11)
         axp.tick_params(labelsize=11)
-        # Fixed decimals: tick labels keep their width as the scale changes, so the layout can stay fixed.
+        # Ticks on round values with two decimals: the labels keep their width as the scale
+        # changes, so the layout solved once still fits them.
         axp.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         axp.yaxis.set_major_formatter(FormatStrFormatter("%.2f"))
         axp.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize=11, frameon=False, ncols=2,
                    borderaxespad=0.2, handlelength=1.5, columnspacing=1.0)
         self.update(state)
+
+    def moving(self) -> list[Artist]:
+        """Everything inside both panels, the title, and the payments' scale, which follows the payments."""
+        return [*axes_content(self.ax_p, self.ax_pay), self.ax_pay.yaxis]
 
     def update(self, state: BudgetState) -> None:
         """Move every artist to ``state`` (no artist is created or removed)."""
@@ -372,12 +381,10 @@ class BudgetFigure:
         self.marker_t.set_data([state.budget], [state.targeted.probability])
         self.marker_s.set_data([state.budget], [state.spread.probability])
         self.budget_line.set_xdata([state.budget, state.budget])
-        self.ax_p.set_xlim(0, float(state.budgets[-1]))
-        t_label, s_label = self._legend_p.get_texts()
-        t_label.set_text(f"targeted at swing seats: {state.targeted.probability:.2f}")
-        s_label.set_text(f"spread over every seat: {state.spread.probability:.2f}")
-        self._legend_p.set_title(f"At a budget of {state.budget:.3f}")
-
+        self._title.set_text(
+            f"At a budget of {state.budget:.3f}: targeted {state.targeted.probability:.2f}, "
+            f"spread {state.spread.probability:.2f}"
+        )
         order = np.argsort(c.reservations, kind="stable")
         seats = np.arange(1, c.size + 1)
         groups = state.groups[order]
@@ -397,8 +404,7 @@ class BudgetFigure:
             # Upright if it fits in its band, else turned along it.
             label.set_rotation(0 if self._width_in_seats(label) < idx.size else 90)
         paid = state.targeted.payments[order]
-        for bar, h in zip(self._bars, paid):
-            bar.set_height(float(h))
+        self._paid.set_data(paid)
         spread = float(state.spread.payments[0])
         self._spread_line.set_ydata([spread, spread])
         self._pivot.set_xdata([c.seats_needed, c.seats_needed])
@@ -484,6 +490,7 @@ def budget_static_explorer(
             f"{c.size} seats, {c.seats_needed} needed; reservation values spread evenly; the Level II mood "
             f"shock has scale {c.mood:g}."
         ),
+        moving=drawing.moving(),
         dpi=dpi,
     )
 

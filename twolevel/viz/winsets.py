@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -28,6 +29,7 @@ from matplotlib.text import Text
 from ..scenarios import Figure1Params
 from ..winsets import WinSet, overlap, win_set
 from . import palette
+from .drawing import axes_content
 from .frames import Control, StaticExplorer, static_explorer
 from .scenario import override
 
@@ -258,6 +260,10 @@ class Figure1:
         self.rows: dict[str, int] = {}
         self.update(state)
 
+    def moving(self) -> list[Artist]:
+        """Everything inside the axes (:func:`twolevel.viz.drawing.axes_content`); the ticks and axis labels stay put."""
+        return axes_content(self.ax)
+
     def update(self, state: Figure1State) -> None:
         """Move the artists to ``state`` (no new artists are created)."""
         self.state = state
@@ -382,6 +388,7 @@ def figure1_static_explorer(
             f"Reservation values uniform on [0, {p.spread_x:g}] for X and [0, {p.spread_y:g}] for Y. "
             "The triangle marks the boundary of Y's win-set at the chosen quota."
         ),
+        moving=drawing.moving(),
         dpi=90,
     )
 

@@ -102,9 +102,10 @@ def test_default_static_explorer_stays_small():
     e = figure2_static_explorer()
     assert all(len(c.values) >= 11 for c in e.controls) and len(e.frames) <= 121
     # 121 lossless palette WebP frames of about 21 KiB each, in base64, are about 3.5 MB of notebook
-    # output (the built page keeps only their URLs). The bound leaves 3% over that: the encoder's faster
-    # settings (frames.WEBP_METHOD, WEBP_EFFORT; book/benchmarks.md) made these frames 2% larger.
-    assert len(e.to_html()) < 3.6e6
+    # output (the built page keeps only their URLs, and a reader loads only the frames reached). The
+    # encoder's fastest useful settings (frames.WEBP_METHOD = 1, WEBP_EFFORT = 10; book/benchmarks.md)
+    # make frames 15-25% larger than the slower ones: the bound is 10% over what they give.
+    assert len(e.to_html()) < 4.0e6
 
 
 def test_live_explorer_recomputes_on_slider_change():
