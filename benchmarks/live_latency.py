@@ -72,7 +72,10 @@ _INSTRUMENT_JS = """(root) => {
 def _notebook(path: Path, codes: list[str]) -> None:
     cells = [nbformat.v4.new_code_cell("from twolevel import viz")]
     cells += [nbformat.v4.new_code_cell(f"e{k} = {code}\ne{k}") for k, code in enumerate(codes)]
-    nbformat.write(nbformat.v4.new_notebook(cells=cells), path)
+    nb = nbformat.v4.new_notebook(cells=cells)
+    # Named, so that JupyterLab starts the kernel without asking which one.
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
 
 
 def _kernel_timings(lab, count: int) -> list[list[tuple[float, float, float]]]:
@@ -108,7 +111,11 @@ def measure(presses: int, codes: list[str]) -> list[dict[str, object]]:
         watch.attach(context)
         page = context.new_page()
         page.goto(f"{lab.url}/lab/tree/book/live_latency.ipynb?reset&token={lab.token}", wait_until="domcontentloaded")
-        page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\|\s*Idle\s*$")).first.wait_for(timeout=UI_MS)
+        try:
+            page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\|\s*Idle\s*$")).first.wait_for(timeout=UI_MS)
+        except Exception:
+            page.screenshot(path=str(home / "no-kernel.png"))
+            raise RuntimeError(f"the kernel never became idle; screenshot {home / 'no-kernel.png'}\n{lab.log_tail()}")
         page.locator(".lm-MenuBar-item", has_text="Run").first.click()
         page.locator(".lm-Menu .lm-Menu-item", has_text=re.compile(r"^\s*Run All Cells\s*$")).first.click()
         explorers = page.locator(".tl-explorer")

@@ -284,8 +284,10 @@ class Figure2:
             spine.set_linewidth(1.5)
         ax.set_xlabel(f"{first}  (A's gain \u2192)", fontsize=12, labelpad=18)
         ax.set_ylabel(f"{second}  (A's gain \u2192)", fontsize=12, labelpad=24)
-        for x, y, label, ha, va in ((1.01, 1.01, "AM", "left", "bottom"), (-0.01, -0.01, "BM", "right", "top")):
+        self._corner_labels = [
             ax.text(x, y, label, ha=ha, va=va, transform=ax.transAxes, fontsize=13, fontweight="bold", clip_on=False)
+            for x, y, label, ha, va in ((1.01, 1.01, "AM", "left", "bottom"), (-0.01, -0.01, "BM", "right", "top"))
+        ]
         self._shade = ax.imshow(
             np.zeros((2, 2, 4), dtype=np.uint8), extent=(0, 1, 0, 1), origin="lower", interpolation="nearest", zorder=0
         )
@@ -319,8 +321,8 @@ class Figure2:
         self.update(state)
 
     def moving(self) -> list[Artist]:
-        """Everything inside the axes (:func:`twolevel.viz.drawing.axes_content`); the ticks and axis labels stay put."""
-        return axes_content(self.ax)
+        """Everything inside the box (:func:`twolevel.viz.drawing.axes_content`); AM and BM, outside it, stay put."""
+        return [a for a in axes_content(self.ax) if all(a is not t for t in self._corner_labels)]
 
     def update(self, state: Figure2State) -> None:
         """Move the artists to ``state`` (no new artists are created)."""

@@ -43,6 +43,7 @@ from ..tactics import (
     SwingConstituency,
     across_the_board,
     best_use_of_budget,
+    cheapest_package,
     collusive_path,
     commitment_groups,
     rally_tradeoff,
@@ -166,8 +167,9 @@ class BudgetState:
 
     scenario: BudgetScenario
     constituency: SwingConstituency
-    budgets: Array
+    targeted_budgets: Array
     curve_targeted: Array
+    budgets: Array
     curve_spread: Array
     targeted: Package
     spread: Package
@@ -215,11 +217,19 @@ class BudgetState:
 @lru_cache(maxsize=64)
 def budget_curves(
     constituency: SwingConstituency, deal: float, max_budget: float, points: int = CURVE_POINTS
-) -> tuple[Array, Array, Array]:
-    """Budgets from 0 to ``max_budget`` and the probability each buys, targeted and spread.
+) -> tuple[Array, Array, Array, Array]:
+    """The probability of ratification each budget from 0 to ``max_budget`` buys, targeted and spread.
 
-    Cached: an explorer that moves the budget along the curve computes the
-    curve once per deal, not once per frame.
+    The targeted curve is drawn through points of the model's own curve,
+    each computed exactly: the probability levels from none (no payments) to
+    what the largest budget buys (:func:`twolevel.best_use_of_budget`), and
+    the cost of each (:func:`twolevel.cheapest_package`), the inverse of the
+    same curve. One bisection in all, where computing the best package for
+    each of ``points`` budgets would take one bisection each (a hundred
+    times the time: the live explorer recomputes the curve whenever the
+    deal, the quota or the mood moves). The spread curve is
+    :func:`twolevel.across_the_board` at ``points`` budgets. Cached: an
+    explorer that moves the budget along the curve computes it once per deal.
 
     Parameters
     ----------
@@ -230,30 +240,38 @@ def budget_curves(
     max_budget : float
         The largest budget.
     points : int
-        Budgets on the curve.
+        Points on each curve.
 
     Returns
     -------
     tuple of numpy.ndarray
-        The budgets, the targeted probabilities, the spread probabilities.
+        Budgets and probabilities of the targeted curve, then of the spread one.
 
     Examples
     --------
     >>> from twolevel.viz import BudgetScenario, budget_curves
-    >>> b, t, s = budget_curves(BudgetScenario().constituency(), 0.6, 0.05)
-    >>> len(b), bool(t[0] == s[0]), bool(t[-1] > s[-1])
-    (41, True, True)
+    >>> c = BudgetScenario().constituency()
+    >>> tb, tp, sb, sp = budget_curves(c, 0.6, 0.05)
+    >>> len(tb), float(tb[0]), float(tb[-1]), bool(tp[0] == sp[0]), bool(tp[-1] > sp[-1])
+    (41, 0.0, 0.05, True, True)
+    >>> round(float(tp[-1]), 6) == round(tl.best_use_of_budget(c, 0.6, 0.05).probability, 6)
+    True
 
     References
     ----------
     Putnam (1988), p. 450. Book: chapter 7, figure ``fig-budget``.
     """
+    base = constituency.ratification_probability(deal)
+    top = best_use_of_budget(constituency, deal, max_budget).probability
+    levels = base + (top - base) * np.linspace(0.0, 1.0, points)
+    costs = [cheapest_package(constituency, deal, float(p)).cost for p in levels[1:-1]]
+    targeted_budgets = np.array([0.0, *costs, max_budget])
     budgets = np.linspace(0.0, max_budget, points)
-    targeted = np.array([best_use_of_budget(constituency, deal, float(v)).probability for v in budgets])
     spread = np.array([across_the_board(constituency, deal, float(v)).probability for v in budgets])
-    for a in (budgets, targeted, spread):
+    out = (targeted_budgets, levels, budgets, spread)
+    for a in out:
         a.setflags(write=False)
-    return budgets, targeted, spread
+    return out
 
 
 def budget_state(scenario: BudgetScenario | None = None, **overrides: float) -> BudgetState:
@@ -284,9 +302,8 @@ def budget_state(scenario: BudgetScenario | None = None, **overrides: float) -> 
     """
     s = override(BudgetScenario, scenario, overrides)
     c = s.constituency()
-    budgets, targeted, spread = budget_curves(c, s.deal, max(s.max_budget, s.budget))
     return BudgetState(
-        s, c, budgets, targeted, spread,
+        s, c, *budget_curves(c, s.deal, max(s.max_budget, s.budget)),
         best_use_of_budget(c, s.deal, s.budget), across_the_board(c, s.deal, s.budget),
         commitment_groups(c, s.deal),
     )
@@ -376,7 +393,7 @@ class BudgetFigure:
         if c.size != self._size:
             raise ValueError(f"state has {c.size} seats; this figure was drawn for {self._size}")
         self.state = state
-        self.line_t.set_data(state.budgets, state.curve_targeted)
+        self.line_t.set_data(state.targeted_budgets, state.curve_targeted)
         self.line_s.set_data(state.budgets, state.curve_spread)
         self.marker_t.set_data([state.budget], [state.targeted.probability])
         self.marker_s.set_data([state.budget], [state.spread.probability])
