@@ -76,15 +76,26 @@ def test_the_svg_is_the_same_bytes_every_time_with_text_as_paths_and_no_date():
     assert 'id="DejaVuSans' in a  # glyphs defined once, used by reference
 
 
-def test_every_chart_of_the_package_reads_on_a_phone_as_it_leaves_the_formatter():
-    c = viz.BudgetScenario()
-    charts = [
+def _charts():
+    import twolevel as tl
+
+    c = tl.SwingConstituency.uniform(1.0, 100, 2 / 3, 0.05)
+    a = tl.TwoIssueConstituency.power(0.7, 0.5, 0.5, quota=0.6, side="A", n=201)
+    b = tl.TwoIssueConstituency.power(0.3, 0.5, 0.5, quota=0.6, side="B", n=201)
+    return [
         viz.putnam_figure1(),
         viz.putnam_figure2(),
+        viz.InstitutionsFigure(viz.institutions_state()).figure,
         viz.paradox_figure(autonomies=[0.0, 0.5, 1.0], trials=100, quota_x=2 / 3),
-        viz.BudgetFigure(viz.budget_state(c)).figure,
+        viz.BudgetFigure(viz.budget_state()).figure,
+        viz.rally_figure(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 0.05, np.linspace(-0.2, 0.2, 9)),
+        viz.marginal_value_figure(c, 0.6, 0.05),
+        viz.collusion_figure(a, b, ((0.5, 0.5),)),
     ]
-    for fig in charts:
+
+
+def test_every_chart_of_the_package_reads_on_a_phone_as_it_leaves_the_formatter():
+    for fig in _charts():
         before = tuple(fig.get_size_inches())
         svg = style.chart_svg(fig)
         # drawn at the size it was designed for: the formatter had nothing to narrow
@@ -92,6 +103,14 @@ def test_every_chart_of_the_package_reads_on_a_phone_as_it_leaves_the_formatter(
         width, _ = _svg_size_pt(svg)
         assert _phone_px(min(_svg_font_sizes_pt(svg)), width) >= style.MIN_TEXT_CSS_PX - 0.05
         assert smallest_text_pt(fig) >= 11
+
+
+def test_every_chart_draws_cleanly_under_the_books_style():
+    """The book's style (a constrained layout by default) must not meet a figure placed by hand:
+    matplotlib would warn, and a warning in a chapter's output fails the build (pytest turns it into an error)."""
+    with matplotlib.rc_context(style.RC):
+        for fig in _charts():
+            style.chart_svg(fig)
 
 
 class _Shell:
