@@ -272,7 +272,8 @@ class Figure2:
         if len(names) != 2:
             raise ValueError(f"issues must name the two issues (horizontal axis, then vertical), got {len(names)} names")
         first, second = names
-        self.figure = Figure(figsize=(size, size), layout="none")  # the box is placed by hand, square
+        self.figure = Figure(figsize=(size, size))
+        self.figure.set_layout_engine("none")  # the box is placed by hand, square, whatever the default layout
         FigureCanvasAgg(self.figure)
         ax = self.ax = self.figure.add_axes((0.14, 0.12, 0.74, 0.74))
         ax.set_xlim(0.0, 1.0)

@@ -185,6 +185,12 @@ def use() -> None:
     shell = get_ipython()
     if shell is None or not hasattr(shell, "display_formatter"):
         return
+    import matplotlib
+
+    if matplotlib.get_backend(auto_select=False) in ("inline", "module://matplotlib_inline.backend_inline"):
+        # The inline backend installs its PNG formatter when it is first loaded, which is
+        # otherwise the chapter's first figure, after this: load it now, then replace it.
+        import matplotlib_inline.backend_inline  # noqa: F401
     _install(shell)
     callbacks = shell.events.callbacks.get("pre_run_cell", [])
     if not any(getattr(cb, "__name__", "") == "_tl_charts_as_svg" for cb in callbacks):

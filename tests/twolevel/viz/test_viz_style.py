@@ -144,3 +144,24 @@ def test_the_formatter_is_put_back_before_every_cell(monkeypatch):
     shell.events.trigger("pre_run_cell", None)
     data, _ = shell.display_formatter.format(_wide_chart())
     assert "image/png" not in data and data["image/svg+xml"] == style.chart_svg(_wide_chart())
+
+
+@pytest.mark.slow
+def test_in_a_kernel_every_chart_is_svg_the_first_pyplot_one_too():
+    """In a kernel the inline backend installs its PNG formatter when it first loads, at the chapter's
+    first figure; importing twolevel.viz loads it first, so that chart is an SVG like the rest."""
+    nbformat = pytest.importorskip("nbformat")
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nfrom twolevel import viz"),
+        nbformat.v4.new_code_cell("fig, ax = plt.subplots(figsize=(6.2, 4.8))\nax.plot([0, 1])\nplt.show()"),
+        nbformat.v4.new_code_cell("%matplotlib inline\nfig, ax = plt.subplots()\nax.plot([0, 1])\nplt.show()"),
+        nbformat.v4.new_code_cell("viz.putnam_figure1()"),
+    ])
+    NotebookClient(nb, kernel_name="python3", timeout=300).execute()
+    kinds = [sorted(out.get("data", {})) for cell in nb.cells[1:] for out in cell.outputs]
+    assert kinds == [["image/svg+xml", "text/plain"]] * 3, kinds
+    first = nb.cells[1].outputs[0]["data"]["image/svg+xml"]
+    width, _ = _svg_size_pt(first)
+    assert _phone_px(min(_svg_font_sizes_pt(first)), width) >= style.MIN_TEXT_CSS_PX - 0.05  # fitted to a phone
