@@ -34,6 +34,13 @@ The machinery they share, one concept per module:
 
 The Sphinx side of the static explorers (frames written as files of the
 site) is ``book/_ext/tl_frames.py``, beside the book's other extensions.
+
+>>> from twolevel import viz
+>>> p = tl.Figure1Params(quota_y=0.9)
+>>> viz.figure1_state(p).feasible.is_empty, viz.figure1_state(p, quota_y=0.5).feasible.is_empty
+(True, False)
+>>> viz.figure1_state(p, quota_y=1.0).alt_text().endswith("deadlock.")
+True
 """
 
 from __future__ import annotations

@@ -46,7 +46,18 @@ __all__ = ["State", "Drawing", "Blitter", "canvas_image", "freeze_layout", "axes
 
 @runtime_checkable
 class State(Protocol):
-    """Everything one picture shows; :meth:`alt_text` describes it in words."""
+    """Everything one picture shows; :meth:`alt_text` describes it in words.
+
+    Examples
+    --------
+    >>> from twolevel.viz import State, figure1_state
+    >>> isinstance(figure1_state(), State)
+    True
+
+    References
+    ----------
+    The states of Putnam's Figure 1 (p. 441), Figure 2 (p. 447) and the book's later figures.
+    """
 
     def alt_text(self) -> str:
         """The picture in words, with its numbers, for screen readers."""
@@ -58,7 +69,19 @@ S = TypeVar("S", bound=State)
 
 @runtime_checkable
 class Drawing(Protocol[S]):
-    """A matplotlib figure whose artists follow a state."""
+    """A matplotlib figure whose artists follow a state.
+
+    Examples
+    --------
+    >>> from twolevel.viz import Drawing, InstitutionsFigure, institutions_state
+    >>> d = InstitutionsFigure(institutions_state())
+    >>> isinstance(d, Drawing), d.moving()[0].axes is d.ax
+    (True, True)
+
+    References
+    ----------
+    The drawings of Putnam's Figure 1 (p. 441), Figure 2 (p. 447) and the book's later figures.
+    """
 
     @property
     def figure(self) -> Figure:
@@ -95,6 +118,10 @@ def freeze_layout(fig: Figure) -> None:
     >>> freeze_layout(fig)
     >>> type(fig.get_layout_engine()).__name__
     'PlaceHolderLayoutEngine'
+
+    References
+    ----------
+    Issue 16 of the project: frames drawn on a fixed layout, no constrained-layout solve per frame.
     """
     if fig.get_layout_engine() is not None:
         # Twice: the second pass starts from the first one's positions, as every later one would.

@@ -198,7 +198,7 @@ class InstitutionsFigure:
     Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorer.
     """
 
-    def __init__(self, state: InstitutionsState, *, width: float = 4.5, height: float = 3.0):
+    def __init__(self, state: InstitutionsState, *, width: float = 4.3, height: float = 3.0):
         self.figure = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasAgg(self.figure)
         ax = self.ax = self.figure.add_subplot()
@@ -456,7 +456,7 @@ def paradox_figure(
     states = [institutions_state(replace(s, autonomy=float(v))) for v in a]
     widths = [st.outcome.win_set_x.width for st in states]
     shares = [np.nan if st.outcome.share_x is None else st.outcome.share_x for st in states]
-    fig = Figure(figsize=(4.5, 5.4), layout="constrained")
+    fig = Figure(figsize=(4.3, 5.4), layout="constrained")
     FigureCanvasAgg(fig)
     top, bottom = fig.subplots(2, 1, sharex=True)
     top.plot(a, probs, color=palette.THIRD, lw=2.2, label="Probability of agreement")

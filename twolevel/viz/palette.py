@@ -19,7 +19,7 @@ Examples
 >>> palette.FIRST, palette.SECOND
 ('#08519c', '#a63603')
 >>> [round(c, 3) for c in palette.as_seen(palette.FEASIBLE, palette.FEASIBLE_ALPHA)]
-[0.74, 0.869, 0.931]
+[0.791, 0.886, 0.935]
 
 References
 ----------
@@ -121,6 +121,10 @@ def as_seen(colour: object, alpha: float | None = None) -> tuple[float, float, f
     --------
     >>> as_seen("#000000", 0.5)
     (0.5, 0.5, 0.5)
+
+    References
+    ----------
+    The translucent fills of Putnam's Figures 1 and 2 (pp. 441, 447) as drawn in the book.
     """
     r, g, b, a = to_rgba(colour)  # type: ignore[arg-type]
     if alpha is not None:

@@ -267,7 +267,7 @@ class Figure2:
     Putnam (1988), Figure 2, p. 447. Book: chapter 5, the Figure 2 explorer.
     """
 
-    def __init__(self, state: Figure2State, *, size: float = 4.3, issues: tuple[str, str] = ("Beef", "Citrus")):
+    def __init__(self, state: Figure2State, *, size: float = 4.2, issues: tuple[str, str] = ("Beef", "Citrus")):
         names = check_names("issues", issues)
         if len(names) != 2:
             raise ValueError(f"issues must name the two issues (horizontal axis, then vertical), got {len(names)} names")

@@ -327,15 +327,15 @@ class BudgetFigure:
     >>> d.update(budget_state(budget=0.02))
     >>> round(float(d.marker_t.get_xdata()[0]), 3), len(d.ax_pay.get_children()) == n
     (0.02, True)
-    >>> d.ax_p.get_title()
-    'At a budget of 0.020: targeted 0.97, spread 0.30'
+    >>> d.ax_p.get_title(loc="left")
+    'Budget 0.020: targeted 0.93, spread 0.29'
 
     References
     ----------
     Putnam (1988), pp. 450–451. Book: chapter 7, figure ``fig-budget``.
     """
 
-    def __init__(self, state: BudgetState, width: float = 4.5, height: float = 6.6):
+    def __init__(self, state: BudgetState, width: float = 4.3, height: float = 6.6):
         self.figure = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasAgg(self.figure)
         self.ax_p, self.ax_pay = self.figure.subplots(2, 1)
@@ -380,7 +380,7 @@ class BudgetFigure:
         axp.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         axp.yaxis.set_major_formatter(FormatStrFormatter("%.2f"))
         axp.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize=11, frameon=False, ncols=2,
-                   borderaxespad=0.2, handlelength=1.5, columnspacing=1.0)
+                   borderaxespad=0.2, borderpad=0.2, handlelength=1.2, handletextpad=0.5, columnspacing=0.8)
         self.update(state)
 
     def moving(self) -> list[Artist]:
@@ -399,7 +399,7 @@ class BudgetFigure:
         self.marker_s.set_data([state.budget], [state.spread.probability])
         self.budget_line.set_xdata([state.budget, state.budget])
         self._title.set_text(
-            f"At a budget of {state.budget:.3f}: targeted {state.targeted.probability:.2f}, "
+            f"Budget {state.budget:.3f}: targeted {state.targeted.probability:.2f}, "
             f"spread {state.spread.probability:.2f}"
         )
         order = np.argsort(c.reservations, kind="stable")
@@ -601,7 +601,7 @@ def rally_figure(win_x: WinSet, win_y: WinSet, mood: float, rallies: npt.ArrayLi
     share = np.array([np.nan if o.share is None else o.share for o in out])
     prob = np.array([o.probability for o in out])
     expected = np.array([o.expected_share for o in out])
-    fig = Figure(figsize=(4.5, 3.9), layout="constrained")
+    fig = Figure(figsize=(4.2, 3.9), layout="constrained")
     ax = fig.subplots()
     ax.plot(r, share, color=palette.FIRST, lw=2, label="X's share if agreed")
     ax.plot(r, prob, color=palette.SECOND, lw=2, ls="--", label="probability both ratify")
@@ -609,7 +609,7 @@ def rally_figure(win_x: WinSet, win_y: WinSet, mood: float, rallies: npt.ArrayLi
     best = int(np.argmax(expected))
     ax.plot([r[best]], [expected[best]], "o", color="k")
     ax.axvline(0.0, color=palette.GUIDE, lw=0.8, ls=":")
-    ax.set_xlabel("rally\n(< 0: softening constituents up; > 0: rallying them)", fontsize=11)
+    ax.set_xlabel("rally (< 0: softening up; > 0: rallying)", fontsize=11)
     ax.set_ylabel("share or probability", fontsize=11)
     ax.set_ylim(0, 1.02)
     ax.tick_params(labelsize=11)
@@ -651,9 +651,9 @@ def marginal_value_figure(constituency: SwingConstituency, deal: float, payment:
     seats = np.arange(1, c.size + 1)
     mv = c.marginal_value(deal, payment)[order]
     p = c.yes_probabilities(deal)[order]
-    fig = Figure(figsize=(4.5, 3.9), layout="constrained")
+    fig = Figure(figsize=(4.2, 3.9), layout="constrained")
     ax = fig.subplots()
-    ax.bar(seats, mv, width=1.0, color=palette.FIRST, label=f"gain in P(ratify) from a payment of {payment:g}")
+    ax.bar(seats, mv, width=1.0, color=palette.FIRST, label=f"gain from a payment of {payment:g}")
     ax.axvline(c.seats_needed, color="k", lw=0.8)
     ax.text(c.seats_needed, 0.3, "pivotal seat ", transform=ax.get_xaxis_transform(), fontsize=11, ha="right",
             bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.8), zorder=5)
@@ -661,7 +661,7 @@ def marginal_value_figure(constituency: SwingConstituency, deal: float, payment:
     ax.set_ylabel("gain in probability of ratification", fontsize=11)
     ax.set_xlim(0.5, c.size + 0.5)
     ax2 = ax.twinx()
-    ax2.plot(seats, p, color=palette.SECOND, lw=1.5, ls="--", label="seat's probability of voting yes")
+    ax2.plot(seats, p, color=palette.SECOND, lw=1.5, ls="--", label="seat's chance of voting yes")
     ax2.set_ylabel("probability of voting yes", fontsize=11)
     ax2.set_ylim(0, 1.02)
     for a in (ax, ax2):
@@ -701,7 +701,7 @@ def collusion_figure(
     ----------
     Putnam (1988), p. 451. Book: chapter 7, figure ``fig-collusion``.
     """
-    fig = Figure(figsize=(4.3, 4.8), layout="constrained")
+    fig = Figure(figsize=(4.2, 4.7), layout="constrained")
     ax = fig.subplots()
     curve = contract_curve(constituency_a, constituency_b, 201)
     ax.plot(curve.b, curve.c, color="k", lw=1.5, ls="--", label="contract curve (tangencies)")

@@ -217,13 +217,13 @@ class Figure1:
     Putnam (1988), Figure 1, p. 441. Book: chapter 4, the Figure 1 explorer.
     """
 
-    def __init__(self, state: Figure1State, *, width: float = 4.5, height: float = 2.9, show_stages: bool = True):
+    def __init__(self, state: Figure1State, *, width: float = 4.3, height: float = 2.9, show_stages: bool = True):
         self.figure = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasAgg(self.figure)
         ax = self.ax = self.figure.add_subplot()
         self.show_stages = show_stages
         ax.set_xlim(1.06, -0.06)  # XM (x = 1) on the left, as Putnam draws it
-        ax.set_ylim(-1.3, _ROWS[-1] + 0.32)
+        ax.set_ylim(-1.36, _ROWS[-1] + 0.32)
         ax.set_yticks([])
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)
@@ -249,13 +249,13 @@ class Figure1:
             self._stage_texts[k] = ax.text(0, _ROWS[0], k, ha="center", va="bottom", fontsize=13, color=palette.SECOND)
         self.ybound = ax.plot([0], [0], marker="v", ms=10, color=palette.SECOND, zorder=5, ls="none")[0]
         self._x_bracket = ax.annotate(
-            "", xy=(0, -0.42), xytext=(1, -0.42), arrowprops=dict(arrowstyle="|-|", color=palette.FIRST, lw=1.6)
+            "", xy=(0, -0.40), xytext=(1, -0.40), arrowprops=dict(arrowstyle="|-|", color=palette.FIRST, lw=1.6)
         )
-        self._x_label = ax.text(0, -0.56, "X's win-set", ha="center", va="top", fontsize=11, color=palette.FIRST)
+        self._x_label = ax.text(0, -0.52, "X's win-set", ha="center", va="top", fontsize=11, color=palette.FIRST)
         self._y_bracket = ax.annotate(
-            "", xy=(0, -0.9), xytext=(0, -0.9), arrowprops=dict(arrowstyle="|-|", color=palette.SECOND, lw=1.6)
+            "", xy=(0, -0.98), xytext=(0, -0.98), arrowprops=dict(arrowstyle="|-|", color=palette.SECOND, lw=1.6)
         )
-        self._y_label = ax.text(0, -1.04, "Y's win-set", ha="center", va="top", fontsize=11, color=palette.SECOND)
+        self._y_label = ax.text(0, -1.10, "Y's win-set", ha="center", va="top", fontsize=11, color=palette.SECOND)
         self.status = ax.set_title("", fontsize=12, fontweight="bold", loc="center")
         self.rows: dict[str, int] = {}
         self.update(state)
@@ -279,11 +279,11 @@ class Figure1:
         xs = [1.0, 0.0, x1, *(state.y_stages[k] for k in names[3:])]
         self.rows = dict(zip(names, stack_labels(texts, xs, _ROWS)))
         self.ybound.set_data([state.y_bound], [0.0])
-        self._x_bracket.xy = (x1, -0.42)
-        self._x_bracket.set_position((1.0, -0.42))
+        self._x_bracket.xy = (x1, -0.40)
+        self._x_bracket.set_position((1.0, -0.40))
         self._x_label.set_x((1.0 + x1) / 2)
-        self._y_bracket.xy = (state.y_bound, -0.9)
-        self._y_bracket.set_position((0.0, -0.9))
+        self._y_bracket.xy = (state.y_bound, -0.98)
+        self._y_bracket.set_position((0.0, -0.98))
         self._y_label.set_x(state.y_bound / 2)
         if state.feasible.is_empty:
             self._band.set_visible(False)
