@@ -342,8 +342,9 @@ class BudgetFigure:
         ax = self.ax_p
         (self.line_t,) = ax.plot([], [], color=palette.FIRST, lw=2, label="targeted at swing seats")
         (self.line_s,) = ax.plot([], [], color=palette.SECOND, lw=2, ls="--", label="spread over every seat")
-        (self.marker_t,) = ax.plot([], [], "o", color=palette.FIRST, ms=7)
-        (self.marker_s,) = ax.plot([], [], "s", color=palette.SECOND, ms=6)
+        # Not clipped: at the largest budget they sit on the axes' edge.
+        (self.marker_t,) = ax.plot([], [], "o", color=palette.FIRST, ms=7, clip_on=False, zorder=4)
+        (self.marker_s,) = ax.plot([], [], "s", color=palette.SECOND, ms=6, clip_on=False, zorder=4)
         self.budget_line = ax.axvline(0.0, color=palette.GUIDE, lw=0.8, ls=":")
         ax.set_ylim(0, 1.02)
         ax.set_xlim(0, float(state.budgets[-1]))
@@ -370,7 +371,9 @@ class BudgetFigure:
                                 label="targeted payment")
         self._spread_line = axp.axhline(0.0, color=palette.SECOND, ls="--", lw=1.5, label="spread payment")
         self._pivot = axp.axvline(c.seats_needed, color="k", lw=0.8)
-        self._pivot_text = axp.text(c.seats_needed, 0.80, " pivot", transform=axp.get_xaxis_transform(), fontsize=11)
+        # Along the line, below the band labels (which hang from the top): the two never meet.
+        self._pivot_text = axp.text(c.seats_needed, 0.3, " pivot", transform=axp.get_xaxis_transform(), fontsize=11,
+                                    rotation=90, ha="left", va="center")
         axp.set_xlim(0.5, c.size + 0.5)
         axp.set_xlabel("seats, by reservation value (low to high)", fontsize=11)
         axp.set_ylabel("payment per seat", fontsize=11)
