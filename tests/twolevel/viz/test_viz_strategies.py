@@ -137,3 +137,15 @@ def test_the_chapters_other_charts_are_legible_and_stack_no_panels_side_by_side(
     for fig in figs:
         assert smallest_text_pt(fig) >= 11
         assert fig.get_size_inches()[0] <= 4.75
+
+
+@pytest.mark.parametrize("deal", [0.5, 0.6, 0.7])
+@pytest.mark.parametrize("budget", [0.0, 0.05])
+def test_the_pivots_label_never_meets_a_band_label(deal, budget):
+    d = BudgetFigure(budget_state(budget=budget, deal=deal))
+    d.figure.draw_without_rendering()
+    renderer = d.figure.canvas.get_renderer()
+    pivot = d._pivot_text.get_window_extent(renderer)
+    for name, label in d._band_labels.items():
+        if label.get_visible():
+            assert not pivot.overlaps(label.get_window_extent(renderer)), name
