@@ -144,8 +144,9 @@ class LiveExplorer(widgets.VBox, Generic[S]):  # type: ignore[misc]  # ipywidget
     def _slider(s: Slider) -> widgets.FloatSlider:
         return widgets.FloatSlider(
             value=s.value, min=s.low, max=s.high, step=s.step, description=s.label, continuous_update=True,
-            readout_format=s.fmt, style={"description_width": "initial"},
-            layout=widgets.Layout(width="560px", max_width="100%"),
+            # One width for every label, so that the tracks line up (the longest label fits).
+            readout_format=s.fmt, style={"description_width": "300px"},
+            layout=widgets.Layout(width="620px", max_width="100%"),
         )
 
     def _on_change(self, _change: object) -> None:
