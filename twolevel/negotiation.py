@@ -165,7 +165,7 @@ class Negotiation:
         boundaries under a simple majority, two-thirds and unanimity.
         """
         from .scenario import Figure1Params
-        from .viz.figure1 import Y_STAGES, Figure1, Figure1State
+        from .viz.winsets import Y_STAGES, Figure1, Figure1State
 
         wx, wy = self.win_set_x, self.win_set_y
         qx = self._figure_quota(self.rule_x, self.constituency_x, wx.lo, "X")

@@ -31,7 +31,7 @@ def public_objects(module):
 
 
 def test_public_modules_are_found():
-    assert {"twolevel.winsets", "twolevel.preferences.lens", "twolevel.viz.figure2"} <= set(PUBLIC_MODULES)
+    assert {"twolevel.winsets", "twolevel.preferences.lens", "twolevel.viz.preferences"} <= set(PUBLIC_MODULES)
 
 
 @pytest.mark.parametrize("name", PUBLIC_MODULES)

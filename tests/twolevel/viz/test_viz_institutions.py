@@ -1,4 +1,4 @@
-"""The institutions figure, its static frames, its live explorer and the paradox figure (twolevel.viz)."""
+"""Tests of twolevel.viz.institutions (Chapter 6): the institutions figure, its static frames, its live explorer and the paradox figure."""
 
 import matplotlib
 import numpy as np
@@ -9,6 +9,7 @@ matplotlib.use("Agg")
 import twolevel as tl
 from twolevel.viz import (
     InstitutionsFigure,
+    InstitutionsScenario,
     institutions_state,
     institutions_static_explorer,
     paradox_figure,
@@ -16,7 +17,7 @@ from twolevel.viz import (
 
 
 def test_state_is_computed_by_the_model():
-    s = institutions_state(0.9, 0.6, 2 / 3, 0.5, 0.2, 0.3)
+    s = institutions_state(InstitutionsScenario(0.9, 0.6, 2 / 3, 0.5, 0.2, 0.3))
     cx = tl.Constituency.uniform(0.9)
     assert s.outcome.win_set_x == tl.institutional_win_set(cx, 2 / 3, 0.2, 0.3)
     assert s.outcome.win_set_y == tl.win_set(tl.Constituency.uniform(0.6), 0.5, "Y")
@@ -46,17 +47,33 @@ def test_drawing_updates_in_place():
         assert len(d.ax.get_children()) == n
 
 
+def test_one_scenario_object_for_the_state_both_explorers_and_the_paradox_figure():
+    s = InstitutionsScenario(spread_x=0.8, spread_y=0.7, quota_y=0.6, discipline=0.1, autonomy=0.2)
+    assert institutions_state(s).scenario == s
+    assert institutions_state(s, quota_x=0.9).scenario == InstitutionsScenario(0.8, 0.7, 0.9, 0.6, 0.1, 0.2)
+    live = tl.viz.institutions_explorer(s)
+    assert live.drawing.state.scenario == s
+    assert live.values() == {"quota_x": 0.5, "discipline": 0.1, "autonomy": 0.2}
+    static = institutions_static_explorer(s, quotas=(0.5, 1.0), disciplines=(0.0, 0.1))
+    assert "[0, 0.8] for X and [0, 0.7] for Y; Y ratifies by 60%" in static.caption
+    assert static.alts[static.index()] == institutions_state(s).alt_text()
+    with pytest.raises(TypeError, match="InstitutionsScenario has no parameter 'wealth'"):
+        institutions_state(s, wealth=1.0)
+    with pytest.raises(ValueError, match=r"discipline must lie in \[0, 1\]"):
+        tl.viz.institutions_explorer(discipline=2.0)
+
+
 def test_live_explorer_moves_with_its_sliders():
     e = tl.viz.institutions_explorer(spread_x=0.9, spread_y=0.6)
-    e.quota_x.value = 0.95
+    e.sliders["quota_x"].value = 0.95
     assert "deadlock" in e.summary.value
-    e.discipline.value = 0.95
+    e.sliders["discipline"].value = 0.95
     assert "deadlock" not in e.summary.value and "Agreement at X's share" in e.summary.value
 
 
 def test_paradox_figure_shows_both_effects():
     a = np.linspace(0, 1, 6)
-    fig = paradox_figure(0.9, 0.7, 2 / 3, 0.5, a, trials=500, seed=3)
+    fig = paradox_figure(InstitutionsScenario(spread_x=0.9, spread_y=0.7, quota_x=2 / 3), a, trials=500, seed=3)
     top, bottom = fig.axes
     prob, width = (ln.get_ydata() for ln in top.get_lines())
     share = bottom.get_lines()[0].get_ydata()

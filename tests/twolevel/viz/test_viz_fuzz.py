@@ -1,8 +1,10 @@
 """The figures' entry points, fuzzed through their scenario parameters (issue 8, ``twolevel.viz.__all__``).
 
 Every callable of ``twolevel.viz.__all__`` that takes a scenario (a
-:class:`twolevel.Figure1Params` or :class:`twolevel.Figure2Params`, or its
-fields as ``**overrides``) is found from its signature. For each field of the
+:class:`twolevel.Figure1Params`, :class:`twolevel.Figure2Params`,
+:class:`twolevel.viz.InstitutionsScenario` or :class:`twolevel.viz.BudgetScenario`,
+or its fields as ``**overrides``) is found from its signature; the live
+explorers' factories are among them. For each field of the
 scenario a bad value is drawn from the field's type hint (the strategies of
 ``fuzz_support``) and passed as an override: the call must fail with a
 ValueError or TypeError naming the field, before drawing anything. An
@@ -31,11 +33,13 @@ import fuzz_support as fs
 import twolevel as tl
 import twolevel.viz as viz
 
-SCENARIOS = (tl.Figure1Params, tl.Figure2Params)
+SCENARIOS = (tl.Figure1Params, tl.Figure2Params, viz.InstitutionsScenario, viz.BudgetScenario)
 
 
 def _scenario_of(func: Any) -> type | None:
     """The scenario class a viz callable takes as ``params`` with ``**overrides``, if any."""
+    if not callable(func):
+        return None
     sig = inspect.signature(func)
     if not any(p.kind is p.VAR_KEYWORD for p in sig.parameters.values()):
         return None
@@ -62,7 +66,11 @@ def _refused(cls: type, field: str, value: Any) -> bool:
 
 def test_the_scenario_entry_points_are_found():
     names = {name for name, _, _ in FUZZED}
-    assert {"figure1_state", "figure2_state", "putnam_figure1", "putnam_figure2"} <= names
+    assert {
+        "figure1_state", "figure2_state", "putnam_figure1", "putnam_figure2", "figure1_explorer", "figure2_explorer",
+        "institutions_state", "institutions_static_explorer", "institutions_explorer", "paradox_figure",
+        "budget_state", "budget_static_explorer", "budget_explorer",
+    } <= names
 
 
 @pytest.mark.parametrize(("name", "func", "cls", "field"), CASES, ids=[f"{c[0]}-{c[3]}" for c in CASES])
