@@ -73,7 +73,15 @@ from .strategies import (
     marginal_value_figure,
     rally_figure,
 )
-from .winsets import Y_STAGES, Figure1, Figure1State, figure1_explorer, figure1_state, figure1_static_explorer, putnam_figure1
+from .winsets import (
+    Y_STAGES,
+    Figure1,
+    Figure1State,
+    figure1_explorer,
+    figure1_state,
+    figure1_static_explorer,
+    putnam_figure1,
+)
 
 __all__ = [
     # Chapter 4: Figure 1

@@ -185,9 +185,7 @@ class Control:
             raise ValueError(f"values of control {self.name!r} must hold at least 2 values, got {len(vals)}")
         object.__setattr__(self, "values", vals)
         if not any(abs(v - float(self.initial)) < 1e-12 for v in vals):
-            raise ValueError(
-                f"initial of control {self.name!r} must be one of its values {vals}, got {self.initial!r}"
-            )
+            raise ValueError(f"initial of control {self.name!r} must be one of its values {vals}, got {self.initial!r}")
 
     @property
     def initial_index(self) -> int:
@@ -474,12 +472,18 @@ def _placeholder(size: tuple[int, int]) -> str:
 def _corners(controls: Sequence[Control]) -> list[dict[str, float]]:
     """The combinations at the corners of the controls' grid (first and last value of each)."""
     ends = [(c.values[0], c.values[-1]) for c in controls]
-    return [{c.name: v for c, v in zip(controls, combo)} for combo in itertools.product(*ends)]
+    return [{c.name: v for c, v in zip(controls, combo, strict=False)} for combo in itertools.product(*ends)]
 
 
 def _render_frames(
-    fig: Figure, update: Callable[..., str], combos: list[dict[str, Any]], initial: dict[str, float],
-    controls: Sequence[Control], dpi: float, draft: bool, moving: Sequence[Artist],
+    fig: Figure,
+    update: Callable[..., str],
+    combos: list[dict[str, Any]],
+    initial: dict[str, float],
+    controls: Sequence[Control],
+    dpi: float,
+    draft: bool,
+    moving: Sequence[Artist],
 ) -> tuple[list[str], list[str], tuple[int, int]]:
     """Alt texts, frames and pixel size of ``fig`` after ``update(**combo)`` for each combination.
 
@@ -610,7 +614,7 @@ def static_explorer(
         fig.set_size_inches(width_in, height_in)
     freeze_layout(fig)
     grid = itertools.product(*(c.values for c in controls))
-    combos = [{c.name: v for c, v in zip(controls, combo)} for combo in grid]
+    combos = [{c.name: v for c, v in zip(controls, combo, strict=False)} for combo in grid]
     initial = {c.name: c.values[c.initial_index] for c in controls}
     frames, alts, pixels = _render_frames(fig, update, combos, initial, controls, PIXEL_RATIO * dpi, draft, moving)
     # Leave the figure showing the initial state, as the page does on load.
@@ -625,6 +629,16 @@ def static_explorer(
     min_full = float("inf") if smallest is None else smallest / 72.0 * width / width_in
     digest = hashlib.sha1((name + "".join(alts)).encode()).hexdigest()[:10]
     return StaticExplorer(
-        name, controls, frames, alts, caption, f"tl-frames-{name}-{digest}", width, height,
-        round(min_label, 2), round(min_full, 2), draft, caption_html,
+        name,
+        controls,
+        frames,
+        alts,
+        caption,
+        f"tl-frames-{name}-{digest}",
+        width,
+        height,
+        round(min_label, 2),
+        round(min_full, 2),
+        draft,
+        caption_html,
     )

@@ -26,9 +26,10 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from .._checks import check_array, check_positive_int, check_quota, check_unit
+
 # From the subpackage itself: the flat ``twolevel`` namespace loads it lazily (PEP 562), which type checkers cannot follow.
 from ..institutions import LeverOutcome, autonomy_agreement_probability, lever_outcome
-from .._checks import check_array, check_positive_int, check_quota, check_unit
 from ..winsets import Constituency, WinSet, win_set
 from . import palette
 from .drawing import axes_content
@@ -176,8 +177,9 @@ def institutions_state(scenario: InstitutionsScenario | None = None, **overrides
     Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorer.
     """
     s = override(InstitutionsScenario, scenario, overrides)
-    out = lever_outcome(_uniform(s.spread_x, s.n), _y_win_set(s.spread_y, s.quota_y, s.n), s.quota_x,
-                        s.discipline, s.autonomy)
+    out = lever_outcome(
+        _uniform(s.spread_x, s.n), _y_win_set(s.spread_y, s.quota_y, s.n), s.quota_x, s.discipline, s.autonomy
+    )
     return InstitutionsState(s, out)
 
 

@@ -75,9 +75,7 @@ class Slider:
         if not self.low < self.high:
             raise ValueError(f"slider {self.name!r}: low must be below high, got {self.low!r} and {self.high!r}")
         if not self.low <= self.value <= self.high:
-            raise ValueError(
-                f"slider {self.name!r}: value must lie in [{self.low}, {self.high}], got {self.value!r}"
-            )
+            raise ValueError(f"slider {self.name!r}: value must lie in [{self.low}, {self.high}], got {self.value!r}")
 
 
 class LiveExplorer(widgets.VBox, Generic[S]):  # type: ignore[misc]  # ipywidgets publishes no type information
@@ -143,9 +141,15 @@ class LiveExplorer(widgets.VBox, Generic[S]):  # type: ignore[misc]  # ipywidget
     @staticmethod
     def _slider(s: Slider) -> widgets.FloatSlider:
         return widgets.FloatSlider(
-            value=s.value, min=s.low, max=s.high, step=s.step, description=s.label, continuous_update=True,
+            value=s.value,
+            min=s.low,
+            max=s.high,
+            step=s.step,
+            description=s.label,
+            continuous_update=True,
             # One width for every label, so that the tracks line up (the longest label fits).
-            readout_format=s.fmt, style={"description_width": "300px"},
+            readout_format=s.fmt,
+            style={"description_width": "300px"},
             layout=widgets.Layout(width="620px", max_width="100%"),
         )
 

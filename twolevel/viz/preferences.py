@@ -33,8 +33,18 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .. import Curve, IsoVoteGrid, Lens, TwoIssueConstituency
-from .. import contour, contract_curve, iso_vote_curve, iso_vote_grid, lens, lens_corners
+from .. import (
+    Curve,
+    IsoVoteGrid,
+    Lens,
+    TwoIssueConstituency,
+    contour,
+    contract_curve,
+    iso_vote_curve,
+    iso_vote_grid,
+    lens,
+    lens_corners,
+)
 from .._checks import check_names
 from .._numerics import reaches_quota
 from ..preferences.scenario import Figure2Params
@@ -162,7 +172,9 @@ class Figure2State:
 
 
 @lru_cache(maxsize=64)
-def _power_side(alpha: float, gamma: float, side: BoxSide, n: int, grid: int) -> tuple[TwoIssueConstituency, IsoVoteGrid]:
+def _power_side(
+    alpha: float, gamma: float, side: BoxSide, n: int, grid: int
+) -> tuple[TwoIssueConstituency, IsoVoteGrid]:
     s = TwoIssueConstituency.power(alpha, gamma, gamma, 1.0, side, n)
     return s, iso_vote_grid(s, grid)
 
@@ -270,7 +282,9 @@ class Figure2:
     def __init__(self, state: Figure2State, *, size: float = 4.2, issues: tuple[str, str] = ("Beef", "Citrus")):
         names = check_names("issues", issues)
         if len(names) != 2:
-            raise ValueError(f"issues must name the two issues (horizontal axis, then vertical), got {len(names)} names")
+            raise ValueError(
+                f"issues must name the two issues (horizontal axis, then vertical), got {len(names)} names"
+            )
         first, second = names
         self.figure = Figure(figsize=(size, size))
         self.figure.set_layout_engine("none")  # the box is placed by hand, square, whatever the default layout
@@ -303,22 +317,55 @@ class Figure2:
         self.end_labels = {}
         for name, col in (("A1", palette.FIRST), ("A2", palette.FIRST), ("B1", palette.SECOND), ("B2", palette.SECOND)):
             self.end_labels[name] = ax.annotate(
-                name, xy=(0, 0), xytext=(0, 0), textcoords="offset points", color=col, annotation_clip=False,
-                fontsize=12, fontweight="bold",
+                name,
+                xy=(0, 0),
+                xytext=(0, 0),
+                textcoords="offset points",
+                color=col,
+                annotation_clip=False,
+                fontsize=12,
+                fontweight="bold",
             )
         box = dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.75)
-        self._a_label = ax.text(0.97, 0.97, "A's win-set", ha="right", va="top", fontsize=11, color=palette.FIRST, bbox=box)
-        self._b_label = ax.text(0.03, 0.03, "B's win-set", ha="left", va="bottom", fontsize=11, color=palette.SECOND, bbox=box)
+        self._a_label = ax.text(
+            0.97, 0.97, "A's win-set", ha="right", va="top", fontsize=11, color=palette.FIRST, bbox=box
+        )
+        self._b_label = ax.text(
+            0.03, 0.03, "B's win-set", ha="left", va="bottom", fontsize=11, color=palette.SECOND, bbox=box
+        )
         self.lens_label = ax.text(
-            0.5, 0.5, "feasible\npackages (lens)", ha="center", va="center", fontsize=11, color=palette.LENS_TEXT,
-            fontweight="bold", bbox=box, zorder=6,
+            0.5,
+            0.5,
+            "feasible\npackages (lens)",
+            ha="center",
+            va="center",
+            fontsize=11,
+            color=palette.LENS_TEXT,
+            fontweight="bold",
+            bbox=box,
+            zorder=6,
         )
         self._contract_label = ax.annotate(
-            "contract curve", xy=(0, 0), xytext=(8, -14), textcoords="offset points", fontsize=11,
-            style="italic", zorder=6, bbox=box,
+            "contract curve",
+            xy=(0, 0),
+            xytext=(8, -14),
+            textcoords="offset points",
+            fontsize=11,
+            style="italic",
+            zorder=6,
+            bbox=box,
         )
-        self.status = ax.text(0.5, 1.10, "", ha="center", va="bottom", transform=ax.transAxes, fontsize=12,
-                               fontweight="bold", clip_on=False)
+        self.status = ax.text(
+            0.5,
+            1.10,
+            "",
+            ha="center",
+            va="bottom",
+            transform=ax.transAxes,
+            fontsize=12,
+            fontweight="bold",
+            clip_on=False,
+        )
         self.update(state)
 
     def moving(self) -> list[Artist]:
@@ -337,14 +384,14 @@ class Figure2:
         rgba[state.lens.mask] = _FILLS["lens"]
         self._shade.set_data(rgba)
         for side, curves in (("A", state.iso_a), ("B", state.iso_b)):
-            for line, (_, curve) in zip(self._iso[side], curves):
+            for line, (_, curve) in zip(self._iso[side], curves, strict=False):
                 line.set_data(curve.b, curve.c)
         for line, curve, names in (
             (self._bold_a, state.contour_a, ("A1", "A2")),
             (self._bold_b, state.contour_b, ("B1", "B2")),
         ):
             line.set_data(curve.b, curve.c)
-            for name, k in zip(names, (0, -1)):
+            for name, k in zip(names, (0, -1), strict=False):
                 label = self.end_labels[name]
                 if curve.size == 0:
                     label.set_visible(False)
@@ -364,7 +411,7 @@ class Figure2:
         else:
             self._contract_label.set_visible(False)
         if state.corners:
-            xs, ys = zip(*state.corners)
+            xs, ys = zip(*state.corners, strict=False)
             self._corners.set_data(xs, ys)
         else:
             self._corners.set_data([], [])

@@ -37,6 +37,8 @@ from matplotlib.text import Text
 from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 
 from .. import TwoIssueConstituency, contract_curve
+from .._checks import check_nonnegative, check_positive_int, check_quota, check_unit
+
 # From the subpackage itself: the flat ``twolevel`` namespace loads it lazily (PEP 562), which type checkers cannot follow.
 from ..strategies import (
     Package,
@@ -48,7 +50,6 @@ from ..strategies import (
     commitment_groups,
     rally_tradeoff,
 )
-from .._checks import check_nonnegative, check_positive_int, check_quota, check_unit
 from ..winsets import WinSet
 from . import palette
 from .drawing import axes_content
@@ -200,8 +201,11 @@ class BudgetState:
             who = (
                 f"pays {ranks.size} seats, ranked {ranks[0]} to {ranks[-1]} of {c.size} by reservation value "
                 f"(the pivotal seat is number {c.seats_needed}); "
-                + ("committed supporters and committed opponents get nothing."
-                   if committed == 0.0 else f"committed seats get {committed:.3f} in all.")
+                + (
+                    "committed supporters and committed opponents get nothing."
+                    if committed == 0.0
+                    else f"committed seats get {committed:.3f} in all."
+                )
             )
         else:
             who = "pays nobody."
@@ -303,8 +307,11 @@ def budget_state(scenario: BudgetScenario | None = None, **overrides: float) -> 
     s = override(BudgetScenario, scenario, overrides)
     c = s.constituency()
     return BudgetState(
-        s, c, *budget_curves(c, s.deal, max(s.max_budget, s.budget)),
-        best_use_of_budget(c, s.deal, s.budget), across_the_board(c, s.deal, s.budget),
+        s,
+        c,
+        *budget_curves(c, s.deal, max(s.max_budget, s.budget)),
+        best_use_of_budget(c, s.deal, s.budget),
+        across_the_board(c, s.deal, s.budget),
         commitment_groups(c, s.deal),
     )
 
@@ -367,13 +374,22 @@ class BudgetFigure:
             for name in palette.GROUP_FILLS
         }
         # One filled step per seat: a single artist, where a bar chart would draw a hundred.
-        self._paid = axp.stairs(np.zeros(c.size), np.arange(c.size + 1) + 0.5, fill=True, color=palette.FIRST,
-                                label="targeted payment")
+        self._paid = axp.stairs(
+            np.zeros(c.size), np.arange(c.size + 1) + 0.5, fill=True, color=palette.FIRST, label="targeted payment"
+        )
         self._spread_line = axp.axhline(0.0, color=palette.SECOND, ls="--", lw=1.5, label="spread payment")
         self._pivot = axp.axvline(c.seats_needed, color="k", lw=0.8)
         # Along the line, below the band labels (which hang from the top): the two never meet.
-        self._pivot_text = axp.text(c.seats_needed, 0.3, " pivot", transform=axp.get_xaxis_transform(), fontsize=11,
-                                    rotation=90, ha="left", va="center")
+        self._pivot_text = axp.text(
+            c.seats_needed,
+            0.3,
+            " pivot",
+            transform=axp.get_xaxis_transform(),
+            fontsize=11,
+            rotation=90,
+            ha="left",
+            va="center",
+        )
         axp.set_xlim(0.5, c.size + 0.5)
         axp.set_xlabel("seats, by reservation value (low to high)", fontsize=11)
         axp.set_ylabel("payment per seat", fontsize=11)
@@ -382,8 +398,18 @@ class BudgetFigure:
         # changes, so the layout solved once still fits them.
         axp.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10]))
         axp.yaxis.set_major_formatter(FormatStrFormatter("%.2f"))
-        axp.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize=11, frameon=False, ncols=2,
-                   borderaxespad=0.2, borderpad=0.2, handlelength=1.2, handletextpad=0.5, columnspacing=0.8)
+        axp.legend(
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            fontsize=11,
+            frameon=False,
+            ncols=2,
+            borderaxespad=0.2,
+            borderpad=0.2,
+            handlelength=1.2,
+            handletextpad=0.5,
+            columnspacing=0.8,
+        )
         self.update(state)
 
     def moving(self) -> list[Artist]:
@@ -565,8 +591,16 @@ Rule = Literal["split", "nash"]
 def _legend_above(ax: Axes, handles: list[Any] | None = None, labels: list[str] | None = None, ncols: int = 1) -> None:
     """A frameless legend just above the axes, where no curve can run through it."""
     args = () if handles is None else (handles, labels)
-    ax.legend(*args, loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize=11, frameon=False, ncols=ncols,
-              borderaxespad=0.2, handlelength=1.8)
+    ax.legend(
+        *args,
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
+        fontsize=11,
+        frameon=False,
+        ncols=ncols,
+        borderaxespad=0.2,
+        handlelength=1.8,
+    )
 
 
 def rally_figure(win_x: WinSet, win_y: WinSet, mood: float, rallies: npt.ArrayLike, rule: Rule = "split") -> Figure:
@@ -658,8 +692,16 @@ def marginal_value_figure(constituency: SwingConstituency, deal: float, payment:
     ax = fig.subplots()
     ax.bar(seats, mv, width=1.0, color=palette.FIRST, label=f"gain from a payment of {payment:g}")
     ax.axvline(c.seats_needed, color="k", lw=0.8)
-    ax.text(c.seats_needed, 0.3, "pivotal seat ", transform=ax.get_xaxis_transform(), fontsize=11, ha="right",
-            bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.8), zorder=5)
+    ax.text(
+        c.seats_needed,
+        0.3,
+        "pivotal seat ",
+        transform=ax.get_xaxis_transform(),
+        fontsize=11,
+        ha="right",
+        bbox=dict(boxstyle="square,pad=0.1", fc="white", ec="none", alpha=0.8),
+        zorder=5,
+    )
     ax.set_xlabel("seats, by reservation value (low to high)", fontsize=11)
     ax.set_ylabel("gain in probability of ratification", fontsize=11)
     ax.set_xlim(0.5, c.size + 0.5)

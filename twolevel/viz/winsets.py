@@ -180,14 +180,12 @@ def stack_labels(texts: Sequence[Text], xs: Sequence[float], rows: Sequence[floa
     pad = pad_pt / 72.0 * fig.dpi
     placed: list[list[tuple[float, float]]] = [[] for _ in rows]
     out = []
-    for text, x in zip(texts, xs):
+    for text, x in zip(texts, xs, strict=False):
         box = text.get_window_extent(renderer)
         (x0, _), (x1, _) = to_data.transform([(box.x0 - pad, 0.0), (box.x1 + pad, 0.0)])
         half = abs(x1 - x0) / 2.0
         lo, hi = x - half, x + half
-        row = next(
-            (r for r, spans in enumerate(placed) if all(hi <= a or lo >= b for a, b in spans)), len(rows) - 1
-        )
+        row = next((r for r, spans in enumerate(placed) if all(hi <= a or lo >= b for a, b in spans)), len(rows) - 1)
         placed[row].append((lo, hi))
         text.set_position((x, rows[row]))
         out.append(row)
@@ -277,7 +275,7 @@ class Figure1:
         names = ["XM", "YM", "X1", *(state.y_stages if self.show_stages else ())]
         texts = [*self._ends, self._x1_text, *(self._stage_texts[k] for k in names[3:])]
         xs = [1.0, 0.0, x1, *(state.y_stages[k] for k in names[3:])]
-        self.rows = dict(zip(names, stack_labels(texts, xs, _ROWS)))
+        self.rows = dict(zip(names, stack_labels(texts, xs, _ROWS), strict=False))
         self.ybound.set_data([state.y_bound], [0.0])
         self._x_bracket.xy = (x1, -0.40)
         self._x_bracket.set_position((1.0, -0.40))

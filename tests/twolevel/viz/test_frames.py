@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import inspect
 import io
-import json
 import re
 from html import escape as html_escape
 
@@ -21,9 +20,8 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
-from twolevel.viz import Control, figure1_static_explorer, figure2_static_explorer, static_explorer
+from twolevel.viz import Control, figure1_static_explorer, figure2_static_explorer, palette, static_explorer
 from twolevel.viz import frames as fr
-from twolevel.viz import palette
 from twolevel.viz.preferences import Figure2, figure2_state
 from twolevel.viz.winsets import Figure1, figure1_state
 
@@ -81,8 +79,16 @@ def test_text_is_at_least_11_css_px_on_a_phone_and_on_a_wide_screen(small_explor
 @pytest.mark.parametrize(
     ("drawing", "labels"),
     [
-        (lambda: Figure1(figure1_state(spread_x=0.6, quota_x=0.5, spread_y=0.9, quota_y=0.5), width=8.0, height=3.0), {"XM", "YM", "X1", "Y1", "Y2", "Y3"}),
-        (lambda: Figure2(figure2_state(quota_a=0.65, quota_b=0.65, alpha=0.55, beta=0.45, gamma_a=0.5, gamma_b=0.5), size=6.0), {"AM", "BM", "A1", "A2", "B1", "B2"}),
+        (
+            lambda: Figure1(figure1_state(spread_x=0.6, quota_x=0.5, spread_y=0.9, quota_y=0.5), width=8.0, height=3.0),
+            {"XM", "YM", "X1", "Y1", "Y2", "Y3"},
+        ),
+        (
+            lambda: Figure2(
+                figure2_state(quota_a=0.65, quota_b=0.65, alpha=0.55, beta=0.45, gamma_a=0.5, gamma_b=0.5), size=6.0
+            ),
+            {"AM", "BM", "A1", "A2", "B1", "B2"},
+        ),
     ],
 )
 def test_putnams_labels_are_legible_on_a_phone(drawing, labels):
@@ -115,7 +121,7 @@ def test_sliders_announce_their_value_and_the_readout_is_live(small_explorers):
     html = e.to_html()
     ranges = re.findall(r"<input [^>]*>", html)
     assert len(ranges) == 2
-    for c, tag in zip(e.controls, ranges):
+    for c, tag in zip(e.controls, ranges, strict=False):
         assert f'aria-label="{html_escape(c.label)}"' in tag
         assert f'aria-valuetext="{c.fmt.format(c.initial)}"' in tag
     assert html.count('aria-live="polite"') == 2
@@ -173,7 +179,7 @@ def test_frames_are_the_figure_as_savefig_draws_it_on_the_books_palette():
     e = static_explorer(d.figure, update, [Control("quota_y", "q", quotas, 0.5)], name="t", dpi=90)
     assert d.figure.canvas is canvas and d.figure.dpi == dpi
     exact = {tuple(round(255 * v) for v in palette.as_seen(c, a)) for c, a in palette.COLOURS.values()}
-    for uri, q in zip(e.frames, quotas):
+    for uri, q in zip(e.frames, quotas, strict=False):
         update(q)
         buf = io.BytesIO()
         d.figure.savefig(buf, format="png", dpi=fr.PIXEL_RATIO * 90)
@@ -204,8 +210,10 @@ def test_draft_frames_draw_only_the_first_frame_and_keep_every_alt_text(monkeypa
     assert draft.alts == full.alts and len(draft.frames) == len(full.frames)
     assert _image(draft.frames[0]).size == _image(full.frames[0]).size
     # the same picture (its palette is computed from it alone, so anti-aliasing may differ by a few levels)
-    err = np.abs(np.asarray(_image(draft.frames[0]).convert("RGB"), dtype=int)
-                 - np.asarray(_image(full.frames[0]).convert("RGB"), dtype=int))
+    err = np.abs(
+        np.asarray(_image(draft.frames[0]).convert("RGB"), dtype=int)
+        - np.asarray(_image(full.frames[0]).convert("RGB"), dtype=int)
+    )
     assert err.mean() < 1.0 and np.percentile(err, 99) <= 12
     assert len(set(draft.frames)) == 2 and len(set(draft.frames[1:])) == 1
     grey = _image(draft.frames[1])

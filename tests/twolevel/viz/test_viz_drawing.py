@@ -19,14 +19,22 @@ from twolevel import viz
 from twolevel.viz.drawing import Blitter, canvas_image, freeze_layout
 
 CASES = {
-    "Figure 1": (lambda: viz.Figure1(viz.figure1_state()),
-                 [viz.figure1_state(quota_y=q, quota_x=x) for q, x in ((0.9, 0.5), (1.0, 1.0), (0.6, 0.75))]),
-    "Figure 2": (lambda: viz.Figure2(viz.figure2_state()),
-                 [viz.figure2_state(quota_a=a, quota_b=b) for a, b in ((0.6, 0.7), (0.9, 0.9), (0.5, 0.55))]),
-    "institutions": (lambda: viz.InstitutionsFigure(viz.institutions_state()),
-                     [viz.institutions_state(quota_x=q, discipline=d) for q, d in ((1.0, 0.0), (0.7, 0.3), (0.55, 0.5))]),
-    "budget": (lambda: viz.BudgetFigure(viz.budget_state()),
-               [viz.budget_state(budget=b, deal=d) for b, d in ((0.0, 0.5), (0.05, 0.7), (0.02, 0.62))]),
+    "Figure 1": (
+        lambda: viz.Figure1(viz.figure1_state()),
+        [viz.figure1_state(quota_y=q, quota_x=x) for q, x in ((0.9, 0.5), (1.0, 1.0), (0.6, 0.75))],
+    ),
+    "Figure 2": (
+        lambda: viz.Figure2(viz.figure2_state()),
+        [viz.figure2_state(quota_a=a, quota_b=b) for a, b in ((0.6, 0.7), (0.9, 0.9), (0.5, 0.55))],
+    ),
+    "institutions": (
+        lambda: viz.InstitutionsFigure(viz.institutions_state()),
+        [viz.institutions_state(quota_x=q, discipline=d) for q, d in ((1.0, 0.0), (0.7, 0.3), (0.55, 0.5))],
+    ),
+    "budget": (
+        lambda: viz.BudgetFigure(viz.budget_state()),
+        [viz.budget_state(budget=b, deal=d) for b, d in ((0.0, 0.5), (0.05, 0.7), (0.02, 0.62))],
+    ),
 }
 
 
@@ -43,7 +51,7 @@ def test_a_blitted_picture_is_the_full_drawing(name):
         for s in states:
             d.update(s)
             pictures.append(np.asarray(blit.draw()))
-    for s, fast in zip(states, pictures):
+    for s, fast in zip(states, pictures, strict=False):
         d.update(s)
         canvas.draw()
         full = np.asarray(canvas_image(canvas))

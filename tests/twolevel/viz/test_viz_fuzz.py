@@ -24,12 +24,11 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")
+import fuzz_support as fs
 import matplotlib.pyplot as plt
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-import fuzz_support as fs
 import twolevel as tl
 import twolevel.viz as viz
 
@@ -67,9 +66,19 @@ def _refused(cls: type, field: str, value: Any) -> bool:
 def test_the_scenario_entry_points_are_found():
     names = {name for name, _, _ in FUZZED}
     assert {
-        "figure1_state", "figure2_state", "putnam_figure1", "putnam_figure2", "figure1_explorer", "figure2_explorer",
-        "institutions_state", "institutions_static_explorer", "institutions_explorer", "paradox_figure",
-        "budget_state", "budget_static_explorer", "budget_explorer",
+        "figure1_state",
+        "figure2_state",
+        "putnam_figure1",
+        "putnam_figure2",
+        "figure1_explorer",
+        "figure2_explorer",
+        "institutions_state",
+        "institutions_static_explorer",
+        "institutions_explorer",
+        "paradox_figure",
+        "budget_state",
+        "budget_static_explorer",
+        "budget_explorer",
     } <= names
 
 
@@ -80,8 +89,7 @@ def test_bad_override(name: str, func: Any, cls: type, field: str) -> None:
     # Only values the scenario itself refuses: an accepted value would draw (and render) a whole figure.
     strategy = fs.BAD[kind].filter(lambda v: _refused(cls, field, v))
 
-    @settings(max_examples=12, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=12, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
     @given(strategy)
     def run(value: Any) -> None:
         try:

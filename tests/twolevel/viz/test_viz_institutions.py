@@ -103,7 +103,7 @@ def test_rule_and_autonomy_explorer_holds_discipline_and_follows_the_model(held)
         states = [institutions_state(spread_y=0.7, quota_x=q, discipline=held, autonomy=a) for a in (0.0, 0.5, 1.0)]
         shares = [s.outcome.share_x for s in states]
         known = [s for s in shares if s is not None]
-        assert all(b <= a + 1e-12 for a, b in zip(known, known[1:]))
+        assert all(b <= a + 1e-12 for a, b in zip(known, known[1:], strict=False))
 
 
 def test_the_default_pair_is_unchanged_and_the_held_autonomy_counts():

@@ -47,8 +47,9 @@ def test_the_factories_are_the_only_way_in_and_no_figure_module_names_a_widget_c
 
 def test_image_is_shown_at_one_css_pixel_per_image_pixel():
     e = viz.figure1_explorer()
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     width = Image.open(io.BytesIO(e.image.value)).size[0]
     assert e.image.layout.width == f"{width}px"

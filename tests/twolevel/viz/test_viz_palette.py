@@ -55,7 +55,7 @@ def _allowed(rgba: tuple[float, float, float, float], tol: float = 1e-6) -> bool
         return True
     if abs(r - g) < tol and abs(g - b) < tol:  # black, white, greys
         return True
-    for colour, alpha in palette.COLOURS.values():
+    for colour, _alpha in palette.COLOURS.values():
         pr, pg, pb, pa = to_rgba(colour)  # type: ignore[arg-type]
         if max(abs(r - pr), abs(g - pg), abs(b - pb)) < tol:
             return True
@@ -65,7 +65,11 @@ def _allowed(rgba: tuple[float, float, float, float], tol: float = 1e-6) -> bool
 def _colours(artist) -> list[tuple[float, float, float, float]]:
     out = []
     if isinstance(artist, Line2D):
-        out += [to_rgba(artist.get_color()), to_rgba(artist.get_markerfacecolor()), to_rgba(artist.get_markeredgecolor())]
+        out += [
+            to_rgba(artist.get_color()),
+            to_rgba(artist.get_markerfacecolor()),
+            to_rgba(artist.get_markeredgecolor()),
+        ]
     elif isinstance(artist, Patch):
         if artist.get_fill():
             out.append(artist.get_facecolor())

@@ -3,6 +3,7 @@
 import base64
 import json
 import re
+
 import matplotlib
 import numpy as np
 import pytest
@@ -85,7 +86,9 @@ def test_static_explorer_frames():
     assert "deadlock" in e.alts[3] and "deadlock" not in e.alts[0]
     html = e.to_html()
     assert html.count('type="range"') == 2 and 'data-tl-frames="figure2"' in html
-    data = json.loads(re.search(r'<script type="application/json" class="tl-frames-data">(.*?)</script>', html).group(1))
+    data = json.loads(
+        re.search(r'<script type="application/json" class="tl-frames-data">(.*?)</script>', html).group(1)
+    )
     assert data["shape"] == [2, 2]
     assert base64.b64decode(data["frames"][0].split(",", 1)[1])[8:12] == b"WEBP"
 

@@ -31,7 +31,7 @@ def test_state_is_computed_by_the_model():
     assert s.targeted_budgets[0] == 0.0 and s.targeted_budgets[-1] == 0.05
     assert np.all(np.diff(s.curve_targeted) >= -1e-12) and np.all(np.diff(s.targeted_budgets) >= -1e-12)
     # every point of the targeted curve is the model's: the best package for its budget buys its probability
-    for b, p in list(zip(s.targeted_budgets, s.curve_targeted))[::8]:
+    for b, p in list(zip(s.targeted_budgets, s.curve_targeted, strict=False))[::8]:
         assert tl.best_use_of_budget(c, 0.55, float(b)).probability == pytest.approx(p, abs=1e-9)
     # targeting never buys less than spreading the same money
     assert np.all(np.interp(s.budgets, s.targeted_budgets, s.curve_targeted) >= s.curve_spread - 1e-9)

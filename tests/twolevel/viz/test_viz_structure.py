@@ -66,7 +66,9 @@ def test_no_module_imports_a_private_name_of_another():
 
 def test_colours_are_named_in_the_palette_only():
     literal = re.compile(r"[\"']#[0-9a-fA-F]{6}[\"']")
-    found = {name: literal.findall(path.read_text(encoding="utf8")) for name, path in MODULES.items() if name != "palette"}
+    found = {
+        name: literal.findall(path.read_text(encoding="utf8")) for name, path in MODULES.items() if name != "palette"
+    }
     assert not {k: v for k, v in found.items() if v}
 
 

@@ -31,7 +31,7 @@ def _svg_size_pt(svg: str) -> tuple[float, float]:
 
 def _svg_font_sizes_pt(svg: str) -> list[float]:
     """Sizes of the text drawn as paths: matplotlib scales its 100-unit glyphs by size / 100."""
-    return [100 * float(s) for s in re.findall(r'scale\(([\d.]+) -[\d.]+\)', svg)]
+    return [100 * float(s) for s in re.findall(r"scale\(([\d.]+) -[\d.]+\)", svg)]
 
 
 def _phone_px(size_pt: float, width_pt: float) -> float:
@@ -153,12 +153,14 @@ def test_in_a_kernel_every_chart_is_svg_the_first_pyplot_one_too():
     nbformat = pytest.importorskip("nbformat")
     from nbclient import NotebookClient
 
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nfrom twolevel import viz"),
-        nbformat.v4.new_code_cell("fig, ax = plt.subplots(figsize=(6.2, 4.8))\nax.plot([0, 1])\nplt.show()"),
-        nbformat.v4.new_code_cell("%matplotlib inline\nfig, ax = plt.subplots()\nax.plot([0, 1])\nplt.show()"),
-        nbformat.v4.new_code_cell("viz.putnam_figure1()"),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("import matplotlib.pyplot as plt\nfrom twolevel import viz"),
+            nbformat.v4.new_code_cell("fig, ax = plt.subplots(figsize=(6.2, 4.8))\nax.plot([0, 1])\nplt.show()"),
+            nbformat.v4.new_code_cell("%matplotlib inline\nfig, ax = plt.subplots()\nax.plot([0, 1])\nplt.show()"),
+            nbformat.v4.new_code_cell("viz.putnam_figure1()"),
+        ]
+    )
     NotebookClient(nb, kernel_name="python3", timeout=300).execute()
     kinds = [sorted(out.get("data", {})) for cell in nb.cells[1:] for out in cell.outputs]
     assert kinds == [["image/svg+xml", "text/plain"]] * 3, kinds

@@ -34,7 +34,7 @@ def test_externalise_frames_writes_each_frame_once_and_links_it():
     assert "data:image" not in out
     data = json.loads(re.search(r'class="tl-frames-data">(.*?)</script>', out).group(1))
     assert len(data["frames"]) == len(e.frames) == 4
-    for url, uri in zip(data["frames"], e.frames):
+    for url, uri in zip(data["frames"], e.frames, strict=False):
         name = url.removeprefix("../_images/tl-frames/")
         assert re.fullmatch(r"[0-9a-f]{20}\.webp", name)
         assert store[name] == base64.b64decode(uri.split(",", 1)[1])
@@ -48,6 +48,9 @@ def test_externalise_frames_writes_each_frame_once_and_links_it():
 
 def test_the_model_package_holds_no_sphinx_code():
     sources = {p.name: p.read_text(encoding="utf8") for p in (ROOT / "twolevel").rglob("*.py")}
-    sphinx = [name for name, text in sources.items()
-              if re.search(r"^\s*(from|import) (sphinx|docutils)\b|^def setup\(app", text, re.MULTILINE)]
+    sphinx = [
+        name
+        for name, text in sources.items()
+        if re.search(r"^\s*(from|import) (sphinx|docutils)\b|^def setup\(app", text, re.MULTILINE)
+    ]
     assert not sphinx

@@ -66,7 +66,9 @@ def test_static_explorer_frames_differ_and_are_indexed_row_major():
     assert "deadlock" in e.alts[4]
     html = e.to_html()
     assert html.count('type="range"') == 2
-    data = json.loads(re.search(r'<script type="application/json" class="tl-frames-data">(.*?)</script>', html).group(1))
+    data = json.loads(
+        re.search(r'<script type="application/json" class="tl-frames-data">(.*?)</script>', html).group(1)
+    )
     assert data["shape"] == [3, 2] and len(data["frames"]) == 6
     webp = base64.b64decode(data["frames"][0].split(",", 1)[1])
     assert webp[:4] == b"RIFF" and webp[8:12] == b"WEBP"
@@ -128,7 +130,7 @@ def test_putnams_labels_never_overlap(quota_x, quota_y):
     boxes = _text_boxes(d, names)
     assert set(boxes) == set(names)
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = boxes[a], boxes[b]
             apart = ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0
             assert apart, f"{a} and {b} overlap at X's quota {quota_x}, Y's {quota_y}"
