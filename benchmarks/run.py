@@ -37,8 +37,8 @@ matplotlib.use("Agg")
 import numpy as np
 
 import twolevel as tl
-from twolevel.viz.figure1 import Figure1, figure1_state
-from twolevel.viz.figure2 import Figure2, figure2_state
+from twolevel.viz.winsets import Figure1, figure1_state
+from twolevel.viz.preferences import Figure2, figure2_state
 
 from timing import best_time
 

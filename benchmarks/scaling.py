@@ -81,7 +81,7 @@ CASES: dict[str, tuple[str, Setup]] = {
     "contract_curve, empirical (201)": (
         "constituents per issue", lambda n: (lambda ab: lambda: tl.contract_curve(ab[0], ab[1], 201))(_empirical_pair(n))),
     "agreement_probability (n=101)": (
-        "trials", lambda t: lambda: tl.agreement_probability([0.3, 0.9], [0.3, 0.9], trials=t, n=101)),
+        "trials", lambda t: lambda: tl.agreement_probability([0.3, 0.9], [0.3, 0.9], trials=t, sample_size=101)),
     "simulate_defection": ("trials", lambda t: lambda: tl.simulate_defection(0.3, 0.6, 0.1, trials=t)),
     "profile_win_set": ("blocs", lambda n: (lambda p: lambda: tl.profile_win_set(p, 0.5))(_profile(n))),
 }

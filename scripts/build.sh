@@ -5,6 +5,7 @@
 #   bash scripts/build.sh book/ch04_win_sets.md    # just that page -> _build/_page/book-<name>/html/
 #   bash scripts/build.sh --student                # the student edition, without solutions
 #   bash scripts/build.sh --pdf                    # the PDF edition -> _build/pdf/two-level-games.pdf (scripts/pdf.sh)
+#   bash scripts/build.sh --screenshots            # the book, then screenshots for review -> _build/screenshots/index.html
 #
 # Setup (scripts/setup.sh) runs first, so this works on a fresh clone. Notebooks
 # are executed with a cache (_build/.jupyter_cache): only chapters whose code
@@ -20,13 +21,27 @@
 # They also start from an empty HTML folder: Sphinx writes a file's checksum
 # (?v=...) into the pages only if that file is already in the output, and a
 # page dropped from _toc.yml must not linger in the site.
+#
+# One setup or build at a time per checkout: a second build.sh waits for the
+# first (scripts/lib.sh, tl_lock), so they never delete each other's output or
+# execution cache.
 set -euo pipefail
 
 CALLER_DIR="$PWD"
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
-[[ "${1:-}" == "--pdf" ]] && exec bash "$ROOT/scripts/pdf.sh"
+TL_NAME=build
+. "$ROOT/scripts/lib.sh"
+if [[ "${1:-}" == "--pdf" ]]; then
+  shift
+  exec bash "$ROOT/scripts/pdf.sh" "$@"
+fi
+if [[ "${1:-}" == "--screenshots" ]]; then
+  bash "$ROOT/scripts/build.sh" >/dev/null
+  exec "$ROOT/.venv/bin/python" "$ROOT/scripts/screenshots.py"
+fi
 
+tl_lock
 bash scripts/setup.sh
 JB="$ROOT/.venv/bin/jupyter-book"
 export PYTHONHASHSEED=0
@@ -38,7 +53,7 @@ if [[ "${1:-}" == "--student" ]]; then
   "$ROOT/.venv/bin/python" scripts/student_edition.py "$src" >/dev/null
   # Static assets (CSS, MathJax) stay where they are: link them into the copy.
   ln -sfn "$ROOT/node_modules" "$src/node_modules"
-  rm -rf "$ROOT/_build/student/_build/html"
+  tl_remove "$ROOT/_build/student/_build/html"
   "$JB" build "$src" --path-output "$ROOT/_build/student" -W -n --keep-going --all >&2
   index="$ROOT/_build/student/_build/html/index.html"
   [[ -f "$index" ]] || { echo "build.sh: $index was not produced" >&2; exit 1; }
@@ -47,7 +62,7 @@ if [[ "${1:-}" == "--student" ]]; then
 fi
 
 if [[ $# -eq 0 ]]; then
-  rm -rf "$ROOT/_build/html"
+  tl_remove "$ROOT/_build/html"
   "$JB" build . -W -n --keep-going --all >&2
   index="$ROOT/_build/html/index.html"
   [[ -f "$index" ]] || { echo "build.sh: $index was not produced" >&2; exit 1; }
@@ -56,7 +71,7 @@ if [[ $# -eq 0 ]]; then
 fi
 
 [[ $# -eq 1 ]] || { echo "usage: bash scripts/build.sh [--student | book/<chapter>.md]" >&2; exit 2; }
-page="$(cd "$CALLER_DIR" && realpath -m -- "$1")"
+page="$(cd "$CALLER_DIR" && tl_abspath "$1")"
 [[ -f "$page" ]] || { echo "build.sh: no such file: $1 (resolved from $CALLER_DIR to $page)" >&2; exit 2; }
 [[ "$page" == "$ROOT"/* ]] || { echo "build.sh: $page is not a page of this repository ($ROOT)" >&2; exit 2; }
 
@@ -80,7 +95,7 @@ yaml.safe_dump(cfg, open(out, "w", encoding="utf8"), sort_keys=False)
 PY
 "$JB" build "$page" --config "$cfg" -n --keep-going >&2
 name="$(basename "${page%.*}")"
-sub="$(realpath --relative-to="$ROOT" "$(dirname "$page")" | tr / -)"
+sub="$(tl_relpath "$(dirname "$page")" "$ROOT" | tr / -)"
 [[ "$sub" == "." ]] && dir="$name" || dir="$sub-$name"
 out="$ROOT/_build/_page/$dir/html/$name.html"
 [[ -f "$out" ]] || { echo "build.sh: $out was not produced" >&2; exit 1; }

@@ -97,6 +97,6 @@ trap 'rm -f "$tmp"' EXIT
 .venv/bin/uv pip compile requirements.txt pyproject.toml \
   --universal --python-version 3.11 --generate-hashes \
   --custom-compile-command "bash scripts/lock.sh" \
-  --output-file "$tmp" --quiet "${upgrade[@]}" >&2
+  --output-file "$tmp" --quiet ${upgrade[@]+"${upgrade[@]}"} >&2
 { echo "# inputs-sha256: $hash"; grep -v '^# inputs-sha256:' "$tmp"; } >"$LOCK"
 echo "[lock] wrote $LOCK ($(grep -c '==' "$LOCK") pinned packages); commit it with requirements.txt" >&2

@@ -18,13 +18,34 @@
 # then Chromium prints it (A4, with a bookmark outline and page numbers) and
 # pypdf adds the document's title and author. Sphinx-proof has no writer for
 # Sphinx's single-page builder, hence this assembly of the HTML pages.
+#
+#   bash scripts/pdf.sh --built      # print the book already built in _build/html (no rebuild;
+#                                    # the test suite prints the build its other tests read)
+#
+# The checkout's lock (scripts/lib.sh) is held throughout, so no other build
+# replaces _build/html while Chromium prints it.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
+TL_NAME=pdf
+. "$ROOT/scripts/lib.sh"
 
+BUILT=0
+for arg in "$@"; do
+  case "$arg" in
+    --built) BUILT=1 ;;
+    *) echo "usage: bash scripts/pdf.sh [--built]" >&2; exit 2 ;;
+  esac
+done
+
+tl_lock
 bash scripts/setup.sh --with-chromium
-bash scripts/build.sh >/dev/null
+if [[ "$BUILT" == 1 ]]; then
+  [[ -f _build/html/index.html ]] || { echo "pdf.sh --built: no built book in _build/html; run bash scripts/build.sh" >&2; exit 1; }
+else
+  bash scripts/build.sh >/dev/null
+fi
 OUT="$ROOT/_build/pdf/two-level-games.pdf"
 mkdir -p "$(dirname "$OUT")"
 
@@ -38,7 +59,7 @@ from pypdf import PdfReader, PdfWriter
 
 root, out = Path(sys.argv[1]), Path(sys.argv[2])
 sys.path.insert(0, str(root / "tests"))
-from browser_support import CHROMIUM, CHROMIUM_ARGS, PageWatch, format_problems, serve, wait_for_mathjax  # noqa: E402
+from browser_support import CHROMIUM_ARGS, PageWatch, find_chromium, format_problems, serve, wait_for_mathjax  # noqa: E402
 
 config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf8"))
 toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf8"))
@@ -116,8 +137,11 @@ ASSEMBLE = r"""async (pages) => {
   return chapters.map(([w, n]) => [w.querySelector('h1') ? w.querySelector('h1').textContent.replace('#', '').trim() : '?', n]);
 }"""
 
+chromium, why = find_chromium()
+if chromium is None:
+    sys.exit(f"pdf.sh: Chromium prints the PDF: {why} (bash scripts/setup.sh --with-chromium installs one, or set TL_CHROMIUM)")
 with serve(root / "_build" / "html") as origin, sync_playwright() as pw:
-    browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
     context = browser.new_context(service_workers="block")
     watch = PageWatch(origin)
     watch.attach(context)

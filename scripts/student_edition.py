@@ -54,11 +54,39 @@ def strip_solutions(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "".join(out))
 
 
+# Written into every edition's folder: only a folder holding it is ever deleted and rewritten.
+MARKER = ".twolevel-student-edition"
+
+
+def check_replaceable(out_dir: Path) -> None:
+    """Raise ValueError unless ``out_dir`` may be deleted: absent, empty, or an earlier edition.
+
+    An earlier edition is recognised by its :data:`MARKER` file. The
+    repository, a folder that contains it, and any other non-empty folder
+    (``.``, the home folder, a typo) are refused, whatever they hold.
+    """
+    out_dir = out_dir.resolve()
+    if out_dir == ROOT or out_dir in ROOT.parents:
+        raise ValueError(f"OUT_DIR {out_dir} is the repository or contains it; choose a new folder, e.g. _build/student/src")
+    if out_dir.is_symlink() or (out_dir.exists() and not out_dir.is_dir()):
+        raise ValueError(f"OUT_DIR {out_dir} exists and is not a folder")
+    if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).is_file():
+        raise ValueError(
+            f"OUT_DIR {out_dir} is not empty and holds no student edition ({MARKER} is missing): refusing to delete it"
+        )
+
+
 def write_edition(out_dir: Path) -> list[Path]:
-    """Copy the book into ``out_dir`` without solutions; return the chapters written."""
+    """Copy the book into ``out_dir`` without solutions; return the chapters written.
+
+    ``out_dir`` is replaced if it holds an earlier edition (:func:`check_replaceable`).
+    """
+    out_dir = out_dir.resolve()
+    check_replaceable(out_dir)
     if out_dir.exists():
         shutil.rmtree(out_dir)
     (out_dir / "book").mkdir(parents=True)
+    (out_dir / MARKER).write_text("written by scripts/student_edition.py; deleted and rewritten by it\n", encoding="utf8")
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy2(ROOT / name, out_dir / name)
     written = []
@@ -78,5 +106,9 @@ def write_edition(out_dir: Path) -> list[Path]:
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit("usage: student_edition.py OUT_DIR")
-    for path in write_edition(Path(sys.argv[1]).resolve()):
+    try:
+        written = write_edition(Path(sys.argv[1]))
+    except ValueError as exc:
+        sys.exit(f"student_edition.py: {exc}")
+    for path in written:
         print(path)

@@ -1,7 +1,11 @@
 """Shared helpers for the browser tests: Debian's Chromium driven by Playwright, offline.
 
 Playwright's own browser downloads are not available here, so Chromium is the
-system one (``/usr/bin/chromium``). Every page runs in a context whose network
+system one: ``TL_CHROMIUM`` if set (``scripts/test.sh`` sets it), else the first
+that runs of the places ``scripts/find_chromium.py`` knows (Debian's
+``/usr/bin/chromium``, Fedora's ``chromium-browser``, Ubuntu's snap, Chrome,
+macOS's bundles). Without one the browser tests are skipped with the reason
+(reported in the run's summary), except under CI, where they fail. Every page runs in a context whose network
 is limited to the loopback origin under test: any other request is aborted and
 recorded, so a test can assert that a page never *tries* to reach the
 Internet (a CDN script, a web font, an analytics beacon...).
@@ -21,8 +25,8 @@ import contextlib
 import functools
 import hashlib
 import http.server
+import importlib.util
 import os
-import shutil
 import socket
 import tempfile
 import threading
@@ -33,7 +37,61 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = os.environ.get("TL_CHROMIUM", "/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parents[1]
+# The reason a skipped browser test gives starts with this (tests/conftest.py counts them).
+NOT_RUN = "BROWSER TESTS NOT RUN"
+
+
+@functools.cache
+def find_chromium() -> tuple[str | None, str]:
+    """``(path, version)`` of the browser to drive, or ``(None, why there is none)``."""
+    spec = importlib.util.spec_from_file_location("find_chromium", ROOT / "scripts" / "find_chromium.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.find()
+
+
+def __getattr__(name: str) -> str:
+    # CHROMIUM, the browser's path, is looked up on first use (it runs ``--version``).
+    if name == "CHROMIUM":
+        return find_chromium()[0] or os.environ.get("TL_CHROMIUM", "/usr/bin/chromium")
+    raise AttributeError(name)
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false")
+
+
+def require_chromium() -> str:
+    """The browser's path; else skip the test with the reason (fail it under CI, where nothing may be skipped)."""
+    path, info = find_chromium()
+    if path is not None:
+        return path
+    if in_ci():
+        pytest.fail(f"the browser tests need Chromium, and CI runs them all: {info}")
+    pytest.skip(f"{NOT_RUN}: {info}; install Chromium (bash scripts/setup.sh --with-chromium) or set TL_CHROMIUM")
+
+
+@contextlib.contextmanager
+def _snap_tmpdir(path: str) -> Iterator[None]:
+    """Ubuntu's snap Chromium sees its own /tmp, not ours: Playwright's profile folder goes under ~/snap."""
+    if not path.startswith("/snap/"):
+        yield
+        return
+    tmp = Path.home() / "snap" / "chromium" / "common" / "twolevel-tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    old = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(tmp)  # read by Playwright's driver when it starts
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = old
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -60,12 +118,11 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def chromium() -> Iterator[object]:
-    """Launch headless system Chromium through Playwright's sync API; skip if unavailable."""
+    """Launch headless system Chromium through Playwright's sync API (see :func:`require_chromium`)."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        pytest.skip(f"no Chromium at {CHROMIUM} (set TL_CHROMIUM)")
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    path = require_chromium()
+    with _snap_tmpdir(path), sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
         try:
             yield browser
         finally:

@@ -18,7 +18,7 @@ import numpy.typing as npt
 
 __all__ = [
     "GAMMA_RANGE",
-    "GRID_RANGE",
+    "RESOLUTION_RANGE",
     "check_real",
     "check_quota",
     "check_unit",
@@ -48,7 +48,7 @@ T = TypeVar("T")
 GAMMA_RANGE = (0.05, 1.0)
 
 #: Accepted number of points per axis of a grid, or of samples along a curve.
-GRID_RANGE = (11, 4001)
+RESOLUTION_RANGE = (11, 4001)
 
 
 def _is_number(value: object) -> TypeGuard[SupportsFloat]:
@@ -137,8 +137,8 @@ def check_gamma(name: str, value: object) -> float:
 
 
 def check_grid_size(name: str, value: object) -> int:
-    """Points per axis of a grid (or samples along a curve), in :data:`GRID_RANGE`."""
-    return check_positive_int(name, value, minimum=GRID_RANGE[0], maximum=GRID_RANGE[1])
+    """Points per axis of a grid (or samples along a curve), in :data:`RESOLUTION_RANGE`."""
+    return check_positive_int(name, value, minimum=RESOLUTION_RANGE[0], maximum=RESOLUTION_RANGE[1])
 
 
 def check_label(name: str, value: object, labels: tuple[str, ...]) -> str:
@@ -190,8 +190,10 @@ def _as_floats(name: str, values: object, what: str) -> npt.NDArray[np.float64]:
         except OverflowError:
             raise ValueError(f"{name} must hold finite numbers only (an integer too large for a float)") from None
     if kind not in "fiu":
-        raise TypeError(f"{name} must be {what}, got an array of dtype {arr.dtype} (booleans, strings and complex "
-                        "numbers are not accepted)")
+        raise TypeError(
+            f"{name} must be {what}, got an array of dtype {arr.dtype} (booleans, strings and complex "
+            "numbers are not accepted)"
+        )
     if isinstance(values, (list, tuple)) and _holds_flag(values):
         raise TypeError(f"{name} must be {what}, got booleans")
     with np.errstate(over="ignore"):  # a longdouble beyond float's range becomes inf, refused by the caller
@@ -256,9 +258,13 @@ def check_array(
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name} must hold finite numbers only (no NaN or infinity)")
     if low is not None and arr.size and arr.min() < low:
-        raise ValueError(f"{name} must lie in [{low}, {high if high is not None else 'inf'}], got a value {arr.min()!r}")
+        raise ValueError(
+            f"{name} must lie in [{low}, {high if high is not None else 'inf'}], got a value {arr.min()!r}"
+        )
     if high is not None and arr.size and arr.max() > high:
-        raise ValueError(f"{name} must lie in [{low if low is not None else '-inf'}, {high}], got a value {arr.max()!r}")
+        raise ValueError(
+            f"{name} must lie in [{low if low is not None else '-inf'}, {high}], got a value {arr.max()!r}"
+        )
     return arr
 
 

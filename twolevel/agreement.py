@@ -3,8 +3,8 @@ r"""How likely is a Level I agreement? Win-set size and the chance of overlap.
 "Larger win-sets make Level I agreement more likely, ceteris paribus" (p. 437).
 When negotiators know only the *distribution* from which their constituents'
 reservation values come, not the constituents themselves, each win-set is a
-random interval. Here each side's constituency is a sample of ``n``
-constituents with reservation values :math:`r = s\,U`, :math:`U \sim U[0,1]`,
+random interval. Here each side's constituency is a sample of
+:math:`n` (``sample_size``) constituents with reservation values :math:`r = s\,U`, :math:`U \sim U[0,1]`,
 so its pivot is :math:`s` times an order statistic of uniforms, and
 
 .. math::
@@ -21,19 +21,29 @@ says, rather than monotone up to Monte Carlo noise.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import numpy.typing as npt
 
 from ._checks import check_array, check_positive_int, check_quota, check_seed
-from .memory import chunk_size
+from ._sampling import pivotal_order_statistics
 
 __all__ = ["agreement_probability", "expected_win_set_size"]
 
 
 def expected_win_set_size(spread: npt.ArrayLike, quota: float) -> npt.NDArray[np.float64]:
     r"""Length of a side's win-set in the population limit: :math:`1 - s\,q`.
+
+    Parameters
+    ----------
+    spread : array_like of float
+        Upper ends :math:`s \in [0, 1]` of the reservation-value laws.
+    quota : float
+        Ratification quota in (0, 1].
+
+    Returns
+    -------
+    numpy.ndarray
+        :math:`1 - s\,q`, one length per spread.
 
     Examples
     --------
@@ -55,7 +65,7 @@ def agreement_probability(
     quota_x: float = 0.5,
     quota_y: float = 0.5,
     *,
-    n: int = 101,
+    sample_size: int = 101,
     trials: int = 4000,
     seed: int = 0,
 ) -> npt.NDArray[np.float64]:
@@ -68,7 +78,7 @@ def agreement_probability(
         broadcast against each other (pass a column and a row for a grid).
     quota_x, quota_y : float
         Ratification quotas in (0, 1].
-    n : int
+    sample_size : int
         Constituents sampled per side and trial (1 to 10 001).
     trials : int
         Monte Carlo replications (1 to 1 000 000).
@@ -96,25 +106,17 @@ def agreement_probability(
     try:
         np.broadcast_shapes(sx.shape, sy.shape)
     except ValueError:
-        raise ValueError(f"spread_x and spread_y must broadcast together, got shapes {sx.shape} and {sy.shape}") from None
+        raise ValueError(
+            f"spread_x and spread_y must broadcast together, got shapes {sx.shape} and {sy.shape}"
+        ) from None
     qx, qy = check_quota("quota_x", quota_x), check_quota("quota_y", quota_y)
-    n = check_positive_int("n", n, maximum=10_001)
+    sample_size = check_positive_int("sample_size", sample_size, maximum=10_001)
     trials = check_positive_int("trials", trials, maximum=1_000_000)
     seed = check_seed("seed", seed)
-    rng = np.random.default_rng(seed)
-    kx, ky = max(math.ceil(qx * n - 1e-9), 1), max(math.ceil(qy * n - 1e-9), 1)
     sx_b, sy_b = np.broadcast_arrays(sx, sy)
-    # Trials are drawn in chunks within the working memory (tl.working_memory): each costs two rows of
-    # n uniforms (partitioned in place) and one overlap test per spread. One chunk (the usual case)
-    # draws exactly the numbers of a single draw of all trials.
-    step = chunk_size(8 * (3 * n + 4 * sx_b.size), trials)
     hits = np.zeros(sx_b.shape, dtype=np.int64)
-    for start in range(0, trials, step):
-        u = rng.random((2, min(step, trials - start), n))
-        u[0].partition(kx - 1, axis=1)  # in place: the same order statistic as np.partition, without a copy
-        u[1].partition(ky - 1, axis=1)
-        ox, oy = u[0][:, kx - 1].copy(), u[1][:, ky - 1].copy()
-        del u
+    # Each trial also costs one overlap test per spread (tl.working_memory bounds the chunks).
+    for ox, oy in pivotal_order_statistics(qx, qy, sample_size, trials, seed, 8 * 4 * sx_b.size):
         # X1 = s_X * ox and Y1 = 1 - s_Y * oy; overlap iff X1 <= Y1.
         hits += np.count_nonzero(sx_b[..., None] * ox + sy_b[..., None] * oy <= 1.0, axis=-1)
     return np.asarray(hits / trials, dtype=np.float64)

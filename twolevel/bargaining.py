@@ -26,15 +26,65 @@ a manifest inability to make concessions" (quoted on p. 440).
 
 from __future__ import annotations
 
-from ._checks import check_unit
+from typing import Literal
+
+from ._checks import check_label, check_unit
 from .winsets import WinSet
 
-__all__ = ["nash_bargaining", "split_the_difference"]
+__all__ = ["SOLUTIONS", "bargain", "nash_bargaining", "split_the_difference"]
+
+#: A Level I bargaining solution: ``"nash"`` (:func:`nash_bargaining`) or ``"split"`` (:func:`split_the_difference`).
+Solution = Literal["nash", "split"]
+#: The accepted values of every ``solution=`` argument of the package.
+SOLUTIONS: tuple[str, ...] = ("nash", "split")
+
+
+def check_solution(name: str, value: object) -> Solution:
+    """A bargaining solution's name, ``"nash"`` or ``"split"``, or a ValueError naming ``name``."""
+    return check_label(name, value, SOLUTIONS)  # type: ignore[return-value]
 
 
 def _check_overlap(feasible: WinSet) -> None:
     if not isinstance(feasible, WinSet):
         raise TypeError(f"feasible must be a WinSet (e.g. tl.overlap(wx, wy)), got {type(feasible).__name__}")
+
+
+def bargain(feasible: WinSet, solution: Solution = "nash") -> float | None:
+    """The agreement (X's share) that the bargaining ``solution`` picks inside the feasible range.
+
+    The one place where the package chooses between its two solutions: every
+    function that takes ``solution=`` calls this one.
+
+    Parameters
+    ----------
+    feasible : WinSet
+        The overlap of the two win-sets (:func:`twolevel.overlap`).
+    solution : {"nash", "split"}
+        :func:`nash_bargaining` with zero disagreement values, or
+        :func:`split_the_difference`.
+
+    Returns
+    -------
+    float or None
+        X's share of the stake, or ``None`` when the overlap is empty (deadlock).
+
+    Examples
+    --------
+    >>> tl.bargain(tl.WinSet(0.3, 0.55)), round(tl.bargain(tl.WinSet(0.3, 0.55), "split"), 3)
+    (0.5, 0.425)
+    >>> tl.bargain(tl.WinSet(0.3, 0.55), "kalai")
+    Traceback (most recent call last):
+    ...
+    ValueError: solution must be 'nash' or 'split', got 'kalai'
+
+    References
+    ----------
+    Putnam (1988), p. 440. Book: proposition ``prop-schelling`` (chapter 4).
+    """
+    _check_overlap(feasible)
+    if check_solution("solution", solution) == "nash":
+        return nash_bargaining(feasible)
+    return split_the_difference(feasible)
 
 
 def nash_bargaining(feasible: WinSet, d_x: float = 0.0, d_y: float = 0.0) -> float | None:
@@ -79,7 +129,17 @@ def nash_bargaining(feasible: WinSet, d_x: float = 0.0, d_y: float = 0.0) -> flo
 
 
 def split_the_difference(feasible: WinSet) -> float | None:
-    """Midpoint of the feasible range, or ``None`` when it is empty.
+    r"""Midpoint of the feasible range, or ``None`` when it is empty.
+
+    Parameters
+    ----------
+    feasible : WinSet
+        The overlap of the two win-sets (:func:`twolevel.overlap`).
+
+    Returns
+    -------
+    float or None
+        :math:`(\ell + h)/2`, or ``None`` under deadlock.
 
     Examples
     --------

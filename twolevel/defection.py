@@ -44,7 +44,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._checks import check_nonnegative, check_positive_int, check_real, check_seed, check_unit
+from ._sampling import defection_draws
 from .bargaining import nash_bargaining
+from .scenario import Scenario, parameter, required
 from .winsets import WinSet, overlap
 
 __all__ = ["DefectionModel", "DefectionRates", "defection_rates", "simulate_defection"]
@@ -83,9 +85,26 @@ def _phi(z: float) -> float:
     return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
 
 
+def check_uncertainty(name: str, value: object) -> float:
+    s = check_nonnegative(name, value)
+    if s > 1.0:
+        raise ValueError(f"{name} must lie in [0, 1] (a standard deviation in share units), got {s!r}")
+    return s
+
+
+def check_temptation(name: str, value: object) -> float:
+    t = check_real(name, value)
+    if not t > 0:
+        raise ValueError(f"{name} must be > 0 (the largest gain from reneging), got {t!r}")
+    return t
+
+
 @dataclass(frozen=True)
-class DefectionModel:
-    r"""The defection model's parameters (module docstring), validated once.
+class DefectionModel(Scenario):
+    r"""The defection model's parameters (module docstring), validated once: Chapter 4's scenario of defection.
+
+    Its methods :meth:`rates` and :meth:`simulate` are :func:`defection_rates`
+    and :func:`simulate_defection` (which build one from loose parameters).
 
     Parameters
     ----------
@@ -105,6 +124,8 @@ class DefectionModel:
     0.5
     >>> tl.DefectionModel(x1=0.6, y1=0.4, uncertainty=0.05).proposal is None
     True
+    >>> round(m.replace(uncertainty=0.1).rates().involuntary, 3)
+    0.324
 
     References
     ----------
@@ -112,29 +133,87 @@ class DefectionModel:
     involuntary`` (chapter 4).
     """
 
-    x1: float
-    y1: float
-    uncertainty: float
-    reneging_cost: float = 1.0
-    temptation: float = 1.0
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "x1", check_unit("x1", self.x1))
-        object.__setattr__(self, "y1", check_unit("y1", self.y1))
-        s = check_nonnegative("uncertainty", self.uncertainty)
-        if s > 1.0:
-            raise ValueError(f"uncertainty must lie in [0, 1] (a standard deviation in share units), got {s!r}")
-        object.__setattr__(self, "uncertainty", s)
-        object.__setattr__(self, "reneging_cost", check_nonnegative("reneging_cost", self.reneging_cost))
-        t = check_real("temptation", self.temptation)
-        if not t > 0:
-            raise ValueError(f"temptation must be > 0 (the largest gain from reneging), got {t!r}")
-        object.__setattr__(self, "temptation", t)
+    x1: float = required(check_unit)
+    y1: float = required(check_unit)
+    uncertainty: float = required(check_uncertainty)
+    reneging_cost: float = parameter(1.0, check_nonnegative)
+    temptation: float = parameter(1.0, check_temptation)
 
     @property
     def proposal(self) -> float | None:
         """The Nash agreement in the believed overlap :math:`[x_1, y_1]`, or None under deadlock."""
         return nash_bargaining(overlap(WinSet(self.x1, 1.0), WinSet(0.0, self.y1)))
+
+    def rates(self) -> DefectionRates:
+        r"""Closed-form outcome probabilities (module docstring).
+
+        Returns
+        -------
+        DefectionRates
+            The probabilities of deadlock, involuntary and voluntary defection, and implementation.
+
+        Examples
+        --------
+        >>> r = tl.DefectionModel(0.3, 0.55, 0.05, 0.8).rates()
+        >>> r.proposal, round(r.involuntary, 3), round(r.voluntary, 3)
+        (0.5, 0.159, 0.303)
+        """
+        x = self.proposal
+        if x is None:
+            return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
+        s = self.uncertainty
+        if s == 0.0:
+            p_ratify = 1.0
+        else:
+            p_ratify = _phi((x - self.x1) / s) * _phi((self.y1 - x) / s)
+        p_side = max(0.0, 1.0 - self.reneging_cost / self.temptation)
+        p_vol_given = 1.0 - (1.0 - p_side) ** 2
+        return DefectionRates(
+            deadlock=0.0,
+            involuntary=1.0 - p_ratify,
+            voluntary=p_ratify * p_vol_given,
+            implemented=p_ratify * (1.0 - p_vol_given),
+            proposal=x,
+        )
+
+    def simulate(self, *, trials: int = 100_000, seed: int = 0) -> DefectionRates:
+        """Monte Carlo version of :meth:`rates`: the frequencies of the outcomes in ``trials`` negotiations.
+
+        Each trial draws the true win-set boundaries, holds the up-or-down
+        votes, and, if both sides ratify, draws each side's temptation to
+        renege. The frequencies converge to :meth:`rates`. The trials are drawn
+        in chunks within the working memory (:func:`twolevel.working_memory`).
+
+        Parameters
+        ----------
+        trials : int
+            Simulated negotiations, 1 to 10,000,000.
+        seed : int
+            Seed of the generator.
+
+        Returns
+        -------
+        DefectionRates
+            The observed frequencies of the four outcomes.
+
+        Examples
+        --------
+        >>> round(tl.DefectionModel(0.3, 0.55, 0.05, 0.8).simulate(trials=20_000, seed=2).involuntary, 2)
+        0.16
+        """
+        trials = check_positive_int("trials", trials, maximum=10_000_000)
+        seed = check_seed("seed", seed)
+        x = self.proposal
+        if x is None:
+            return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
+        x1, y1, s, c = self.x1, self.y1, self.uncertainty, self.reneging_cost
+        rejected = reneged = 0
+        for eps, tempt in defection_draws(trials, seed, self.temptation):
+            ratified = (x1 + s * eps[0] <= x) & (x <= y1 - s * eps[1])
+            rejected += int(np.count_nonzero(~ratified))
+            reneged += int(np.count_nonzero((tempt > c).any(axis=0) & ratified))
+        inv, vol = rejected / trials, reneged / trials
+        return DefectionRates(0.0, inv, vol, 1.0 - inv - vol, x)
 
 
 def defection_rates(
@@ -142,41 +221,38 @@ def defection_rates(
 ) -> DefectionRates:
     r"""Closed-form outcome probabilities of the defection model (module docstring).
 
+    The same as ``DefectionModel(x1, y1, uncertainty, reneging_cost, temptation).rates()``
+    (:meth:`DefectionModel.rates`).
+
     Parameters
     ----------
-    x1, y1, uncertainty, reneging_cost, temptation : float
-        The parameters of :class:`DefectionModel`, validated by it.
+    x1, y1 : float
+        Believed boundaries of X's and Y's win-sets, in [0, 1].
+    uncertainty : float
+        :math:`\sigma \in [0, 1]`; 0 means the win-sets are known.
+    reneging_cost : float
+        Reputational cost :math:`c \ge 0` of reneging.
+    temptation : float
+        Largest gain :math:`\tau > 0` from reneging.
+
+    Returns
+    -------
+    DefectionRates
+        The probabilities of deadlock, involuntary and voluntary defection, and implementation.
 
     Examples
     --------
-    >>> r = tl.defection_rates(0.3, 0.55, uncertainty=0.05, reneging_cost=0.8)
+    >>> r = tl.defection_rates(0.3, 0.55, 0.05, 0.8)
     >>> r.proposal, round(r.involuntary, 3), round(r.voluntary, 3)
     (0.5, 0.159, 0.303)
-    >>> tl.defection_rates(0.3, 0.4, uncertainty=0.05).involuntary > r.involuntary
+    >>> tl.defection_rates(0.3, 0.4, 0.05).involuntary > r.involuntary
     True
 
     References
     ----------
     Putnam (1988), pp. 438-440. Book: proposition ``prop-involuntary`` (chapter 4).
     """
-    m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
-    x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
-    x = m.proposal
-    if x is None:
-        return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
-    if s == 0.0:
-        p_ratify = 1.0
-    else:
-        p_ratify = _phi((x - x1_) / s) * _phi((y1_ - x) / s)
-    p_side = max(0.0, 1.0 - c / t)
-    p_vol_given = 1.0 - (1.0 - p_side) ** 2
-    return DefectionRates(
-        deadlock=0.0,
-        involuntary=1.0 - p_ratify,
-        voluntary=p_ratify * p_vol_given,
-        implemented=p_ratify * (1.0 - p_vol_given),
-        proposal=x,
-    )
+    return DefectionModel(x1, y1, uncertainty, reneging_cost, temptation).rates()
 
 
 def simulate_defection(
@@ -191,9 +267,22 @@ def simulate_defection(
 ) -> DefectionRates:
     """Monte Carlo version of :func:`defection_rates`: simulate ``trials`` negotiations.
 
-    Each trial draws the true win-set boundaries, holds the up-or-down votes,
-    and, if both sides ratify, draws each side's temptation to renege. Returns
-    the observed frequencies; they converge to :func:`defection_rates`.
+    The same as ``DefectionModel(x1, y1, uncertainty, reneging_cost, temptation).simulate(trials=trials, seed=seed)``
+    (:meth:`DefectionModel.simulate`).
+
+    Parameters
+    ----------
+    x1, y1, uncertainty, reneging_cost, temptation : float
+        As in :func:`defection_rates`.
+    trials : int
+        Simulated negotiations, 1 to 10,000,000.
+    seed : int
+        Seed of the generator.
+
+    Returns
+    -------
+    DefectionRates
+        The observed frequencies of the four outcomes.
 
     Examples
     --------
@@ -206,21 +295,5 @@ def simulate_defection(
     Putnam (1988), pp. 438-440. Book: proposition ``prop-involuntary`` and exercise ``ex-defection``
     (chapter 4).
     """
-    m = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
-    x1_, y1_, s, c, t = m.x1, m.y1, m.uncertainty, m.reneging_cost, m.temptation
-    trials = check_positive_int("trials", trials, maximum=10_000_000)
-    seed = check_seed("seed", seed)
-    x = m.proposal
-    if x is None:
-        return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
-    rng = np.random.default_rng(seed)
-    eps = rng.standard_normal((2, trials))
-    true_x1 = x1_ + s * eps[0]
-    true_y1 = y1_ - s * eps[1]
-    ratified = (true_x1 <= x) & (x <= true_y1)
-    tempt = rng.uniform(0.0, t, size=(2, trials))
-    reneges = (tempt > c).any(axis=0) & ratified
-    n = float(trials)
-    inv = float(np.count_nonzero(~ratified)) / n
-    vol = float(np.count_nonzero(reneges)) / n
-    return DefectionRates(0.0, inv, vol, 1.0 - inv - vol, x)
+    model = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
+    return model.simulate(trials=trials, seed=seed)

@@ -12,13 +12,14 @@ enough".
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import numpy.typing as npt
-from dataclasses import dataclass
 
 from ._checks import check_instance, check_quota, check_shares, check_text, check_unit
 from ._numerics import lower_weighted_quantile, weight_units
-from .memory import chunked_map
+from .config import chunked_map
 from .winsets import WinSet, frozen_points
 
 __all__ = ["SpatialConstituency", "reversion_win_set"]
@@ -100,6 +101,20 @@ def reversion_win_set(constituency: SpatialConstituency, quota: float, reversion
     reflection in the median. Under a super-majority the pivots separate and a
     reversion point between them has a win-set of :math:`\{x_0\}` alone: no
     agreement can be ratified.
+
+    Parameters
+    ----------
+    constituency : SpatialConstituency
+        Constituents with ideal points.
+    quota : float
+        The ratification quota, in (0, 1].
+    reversion : float
+        The reversion point :math:`x_0` (no-agreement), in [0, 1].
+
+    Returns
+    -------
+    WinSet
+        :math:`W(x_0)`; the single point :math:`x_0` when nothing beats it.
 
     Examples
     --------

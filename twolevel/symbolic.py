@@ -29,8 +29,9 @@ is still in closed form).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, cast
+from typing import Any, cast
 
 import sympy as sp
 
@@ -142,15 +143,13 @@ class RatificationFormulas:
 
     @property
     def symbols(self) -> tuple[sp.Symbol, ...]:
-        """Argument order of :meth:`numeric`: quotas, then X's and Y's parameters."""
+        """Argument order of :meth:`numeric`, the quotas then X's and Y's parameters."""
         return (self.q_x, self.q_y, *self.x_family.params, *self.y_family.params)
 
     def numeric(self, name: str) -> Callable[..., Any]:
         """A numpy function of :attr:`symbols` for the attribute ``name``."""
         if name not in ("x1", "y1", "deadlock_quota", "y_share", "dy_share_dq_y"):
-            raise ValueError(
-                f"name must be one of x1, y1, deadlock_quota, y_share, dy_share_dq_y; got {name!r}"
-            )
+            raise ValueError(f"name must be one of x1, y1, deadlock_quota, y_share, dy_share_dq_y; got {name!r}")
         return cast(Callable[..., Any], sp.lambdify(self.symbols, getattr(self, name), modules="numpy"))
 
     def latex(self) -> dict[str, str]:

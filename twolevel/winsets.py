@@ -50,7 +50,6 @@ False
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -86,7 +85,11 @@ __all__ = [
     "ratifies",
     "deadlock_quota",
     "TIE_TOLERANCE",
+    "DEFAULT_SIZE",
 ]
+
+#: The default number of constituents of every constituency the package builds (one per side or issue).
+DEFAULT_SIZE = 1001
 
 #: A side on one issue: X (whose share :math:`x` is the agreement) or Y (who receives :math:`1 - x`).
 Side = Literal["X", "Y"]
@@ -211,7 +214,7 @@ class Constituency:
 
     # -- constructors ---------------------------------------------------------
     @classmethod
-    def uniform(cls, spread: float, n: int = 1001, *, name: str = "") -> Constituency:
+    def uniform(cls, spread: float, n: int = DEFAULT_SIZE, *, name: str = "") -> Constituency:
         r"""Reservation values spread evenly over :math:`[0, \text{spread}]`.
 
         Uses the midpoint quantile grid :math:`r_i = \text{spread}\,(i - \tfrac12)/n`,
@@ -223,7 +226,9 @@ class Constituency:
         return cls(s * (np.arange(1, n + 1) - 0.5) / n, name=name)
 
     @classmethod
-    def kumaraswamy(cls, a: float, b: float, spread: float = 1.0, n: int = 1001, *, name: str = "") -> Constituency:
+    def kumaraswamy(
+        cls, a: float, b: float, spread: float = 1.0, n: int = DEFAULT_SIZE, *, name: str = ""
+    ) -> Constituency:
         r"""Skewed reservation values: a Kumaraswamy(a, b) law scaled to :math:`[0, \text{spread}]`.
 
         CDF :math:`F(r) = 1 - (1 - (r/s)^a)^b`, quantile
@@ -405,6 +410,16 @@ def overlap(first: WinSet, second: WinSet) -> WinSet:
 
     Empty means deadlock: "agreement is possible only if those win-sets overlap".
 
+    Parameters
+    ----------
+    first, second : WinSet
+        The two win-sets.
+
+    Returns
+    -------
+    WinSet
+        Their intersection (empty under deadlock).
+
     Examples
     --------
     >>> tl.overlap(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.55))
@@ -425,11 +440,29 @@ def overlap(first: WinSet, second: WinSet) -> WinSet:
     return WinSet(lo, hi) if lo <= hi else WinSet.empty()
 
 
-def ratifies(constituency: Constituency, quota: float, x: npt.ArrayLike, side: Side = "X") -> npt.NDArray[np.bool_] | bool:
+def ratifies(
+    constituency: Constituency, quota: float, x: npt.ArrayLike, side: Side = "X"
+) -> npt.NDArray[np.bool_] | bool:
     r"""Whether agreement(s) ``x`` (X's share) pass the side's up-or-down vote.
 
     Implements the tie rule of the module: ratified iff :math:`V_S(s) \ge q`
     (within :data:`TIE_TOLERANCE`). Vectorised over ``x``.
+
+    Parameters
+    ----------
+    constituency : Constituency
+        The side's constituents.
+    quota : float
+        The ratification quota, in (0, 1].
+    x : array_like of float
+        Agreements (X's share), in [0, 1].
+    side : {"X", "Y"}
+        Whose vote.
+
+    Returns
+    -------
+    bool or numpy.ndarray of bool
+        One verdict per agreement.
 
     Examples
     --------
@@ -459,6 +492,20 @@ def deadlock_quota(constituency_x: Constituency, quota_x: float, constituency_y:
     :math:`q_Y \le V_Y(1 - F_X^{-1}(q_X))`, and any larger quota deadlocks.
     For continuous laws this is :math:`F_Y(1 - F_X^{-1}(q_X))`
     (:func:`twolevel.symbolic.ratification_formulas` derives it in closed form).
+
+    Parameters
+    ----------
+    constituency_x : Constituency
+        X's constituency.
+    quota_x : float
+        X's quota, in (0, 1].
+    constituency_y : Constituency
+        Y's constituency.
+
+    Returns
+    -------
+    float
+        :math:`V_Y(1 - X_1)`: the largest quota of Y at which the win-sets still overlap.
 
     Examples
     --------

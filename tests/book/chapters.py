@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import nbformat
@@ -13,6 +14,14 @@ BOOK = ROOT / "book"
 KERNEL = "python3"
 # myst-nb's glue(..., display=False) stores a value under this mime prefix.
 GLUE_PREFIX = "application/papermill.record/"
+# Set in a kernel's environment, static explorers render cheap draft frames
+# (twolevel.viz). For executions that check what a chapter says and that it
+# runs, not its pictures: the alternative parameter sets, the notebook test,
+# the live notebooks, the student edition. The book build, whose pages the
+# browser and reproducibility tests read, never sets it.
+DRAFT_FRAMES = {"TWOLEVEL_DRAFT_FRAMES": "1"}
+# Where the book build (jupyter-book, from its jupyter-cache) writes each executed chapter.
+EXECUTED = ROOT / "_build" / "jupyter_execute"
 
 
 def toc_chapters() -> list[str]:
@@ -67,10 +76,14 @@ def output_problems(nb: nbformat.NotebookNode) -> tuple[list[str], list[str]]:
     return problems, texts
 
 
-def execute(nb: nbformat.NotebookNode, *, skip_tag: str, timeout: float = 600) -> nbformat.NotebookNode:
+def execute(
+    nb: nbformat.NotebookNode, *, skip_tag: str, draft: bool = False, timeout: float = 600
+) -> nbformat.NotebookNode:
     """Run ``nb`` in place on a fresh ``python3`` kernel in ``book/``, skipping cells tagged ``skip_tag``.
 
-    Raises nbclient's ``CellExecutionError`` on the first failing cell.
+    With ``draft``, the kernel renders static explorers as draft frames
+    (:data:`DRAFT_FRAMES`). Raises nbclient's ``CellExecutionError`` on the
+    first failing cell.
     """
     client = NotebookClient(
         nb,
@@ -80,5 +93,8 @@ def execute(nb: nbformat.NotebookNode, *, skip_tag: str, timeout: float = 600) -
         skip_cells_with_tag=skip_tag,
         resources={"metadata": {"path": str(BOOK)}},
     )
-    client.execute()
+    if draft:
+        client.execute(env=dict(os.environ, **DRAFT_FRAMES))
+    else:
+        client.execute()
     return nb

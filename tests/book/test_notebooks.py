@@ -1,7 +1,16 @@
 """Every chapter runs top to bottom as a notebook, in a fresh kernel, cleanly.
 
 Unlike the book build, cells tagged ``skip-execution`` (the live ipywidgets
-explorers) run here too: they must work in JupyterLab.
+explorers) run here too: they must work in JupyterLab. Two tests per chapter
+share the work with the book build:
+
+* the build's own execution of the chapter (``_build/jupyter_execute``, from
+  its jupyter-cache: full-fidelity static explorers, no extra cost) must show
+  no error, stderr output or warning;
+* a fresh kernel runs every cell, the live ones included, with draft frames
+  for the static explorers (``chapters.DRAFT_FRAMES``: their pictures are the
+  build's business, checked above and by the browser tests) and must show
+  none either.
 """
 
 from __future__ import annotations
@@ -13,7 +22,7 @@ import jupytext
 import nbformat
 import pytest
 
-from .chapters import BOOK, execute, output_problems
+from .chapters import BOOK, EXECUTED, ROOT, execute, output_problems
 
 pytestmark = pytest.mark.slow
 
@@ -31,8 +40,8 @@ def has_jupytext_header(path: Path) -> bool:
 CHAPTERS = sorted(p for p in BOOK.glob("*.md") if has_jupytext_header(p))
 
 
-def run(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    return execute(nb, skip_tag=NEVER_USED_TAG)
+def run(nb: nbformat.NotebookNode, *, draft: bool = False) -> nbformat.NotebookNode:
+    return execute(nb, skip_tag=NEVER_USED_TAG, draft=draft)
 
 
 def test_kernel_is_this_environments_python():
@@ -42,14 +51,31 @@ def test_kernel_is_this_environments_python():
     assert Path(printed).resolve() == Path(sys.prefix).resolve()
 
 
+def test_draft_frames_reach_the_kernel():
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os; print(os.environ.get('TWOLEVEL_DRAFT_FRAMES'))")])
+    printed = "".join(o.get("text", "") for o in run(nb, draft=True).cells[0].outputs).strip()
+    assert printed == "1"
+
+
 def test_there_are_chapters():
     assert CHAPTERS, f"no jupytext chapters under {BOOK}"
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=[p.name for p in CHAPTERS])
+def test_built_chapter_outputs_are_clean(built_book, chapter: Path):
+    assert built_book.returncode == 0, built_book.log[-3000:]
+    executed = EXECUTED / chapter.relative_to(ROOT).with_suffix(".ipynb")
+    assert executed.is_file(), f"the build wrote no executed notebook for {chapter.name} at {executed}"
+    nb = nbformat.read(executed, as_version=4)
+    assert any(c.get("outputs") for c in nb.cells), f"{executed} has no outputs: not executed"
+    problems, _ = output_problems(nb)
+    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=[p.name for p in CHAPTERS])
 def test_chapter_executes_cleanly(chapter: Path):
     nb = jupytext.read(chapter)
     assert not any(NEVER_USED_TAG in c.get("metadata", {}).get("tags", []) for c in nb.cells)
-    run(nb)  # raises CellExecutionError on the first failing cell
+    run(nb, draft=True)  # raises CellExecutionError on the first failing cell
     problems, _ = output_problems(nb)
     assert not problems, "\n".join(problems)

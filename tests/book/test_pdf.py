@@ -1,5 +1,8 @@
 """The PDF edition (``bash scripts/build.sh --pdf``, i.e. scripts/pdf.sh), opened with pypdf.
 
+The PDF is printed from the run's built book (``--pdf --built``, the
+``built_book`` fixture), not from a second build.
+
 Checks that every page of _toc.yml is in it with its title (as text and as a
 bookmark), every figure of every chapter (as an image on the chapter's pages,
 and its caption), each explorer as its default figure with the sentence on
@@ -18,6 +21,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from browser_support import require_chromium
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -68,8 +73,15 @@ def _chapters(root: Path, html_dir: Path) -> list[Chapter]:
 
 
 @pytest.fixture(scope="module")
-def pdf_edition(root):
-    proc = subprocess.run(["bash", str(root / "scripts" / "build.sh"), "--pdf"], cwd=root, capture_output=True, text=True, timeout=1800)
+def pdf_edition(root, built_book):
+    # Chromium prints the PDF: without one this is a browser test not run (browser_support).
+    require_chromium()
+    assert built_book.returncode == 0, built_book.log[-3000:]
+    # The run's own build is printed (--built): a rebuild here would replace _build/html
+    # under the browser tests reading it on the other workers, and cost a whole build.
+    proc = subprocess.run(
+        ["bash", str(root / "scripts" / "build.sh"), "--pdf", "--built"], cwd=root, capture_output=True, text=True, timeout=1800
+    )
     assert proc.returncode == 0, f"build.sh --pdf failed ({proc.returncode}):\n{proc.stderr[-6000:]}"
     path = Path(proc.stdout.strip().splitlines()[-1])
     assert path.is_file() and path.suffix == ".pdf", proc.stdout

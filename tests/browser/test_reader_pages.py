@@ -42,7 +42,7 @@ SHOTS = ARTIFACTS / "pages"
 # screen readers, MathJax's or KaTeX's, is wider than the rendering and does
 # not count).
 # A scroll container whose content is wider than itself must show a cue: a
-# scrollbar that takes room, or tl-reader.css's scroll shadows.
+# scrollbar that takes room, or tl-reader.css's scroll shadows or chevrons.
 OVERFLOW_JS = r"""() => {
   const main = document.querySelector('article.bd-article') || document.querySelector('main') || document.body;
   const col = main.getBoundingClientRect();
@@ -83,7 +83,11 @@ OVERFLOW_JS = r"""() => {
           scrollers += 1;
           const bar = el.offsetHeight - el.clientHeight - el.clientTop - parseFloat(s.borderBottomWidth);
           const shadows = /gradient/.test(s.backgroundImage) && /local/.test(s.backgroundAttachment);
-          if (bar < 2 && !shadows) silent.push(`${describe(el)} scrolls ${Math.round(over)}px with no visible cue`);
+          // tl-reader.css's chevrons: in a table's background, or drawn by a display's or code block's box
+          // (where and when they show is checked by test_site.py).
+          const host = el.closest('.katex-display, div.highlight');
+          const chevron = /tl-cue/.test(s.backgroundImage) || (!!host && /tl-cue/.test(getComputedStyle(host, '::after').backgroundImage));
+          if (bar < 2 && !shadows && !chevron) silent.push(`${describe(el)} scrolls ${Math.round(over)}px with no visible cue`);
         } else if (s.overflowX !== 'visible') {
           clipped.push(`${describe(el)}: ${Math.round(over)}px cut off (overflow-x: ${s.overflowX})`);
         }
@@ -213,7 +217,8 @@ def survey(book_site) -> dict[tuple[str, str], PageReport]:
                     page.keyboard.press("Escape")
                 if width == "1366":
                     rep.sliders = _press_each_slider(page)
-                rep.problems = watch.problems()
+                # A copy: watch.clear() empties the watch's lists for the next page.
+                rep.problems = {kind: list(items) for kind, items in watch.problems().items()}
             context.close()
     return reports
 
@@ -324,18 +329,6 @@ def test_screenshots_were_taken(survey):
         assert len(rep.screenshots) == expected, f"{path} at {width}: {rep.screenshots}"
         for shot in rep.screenshots:
             assert Path(shot).stat().st_size > 5_000, shot
-
-
-def test_benchmarks_sit_in_the_developers_appendix(book_html):
-    """The reader's path (the first part of the sidebar) ends before the developers' appendix."""
-    page = (book_html / "book" / "preface.html").read_text(encoding="utf8")
-    nav = page[page.index('<nav class="bd-links bd-docs-nav"') :]
-    nav = nav[: nav.index("</nav>")]
-    appendix = nav.index('caption-text">Appendix: for developers')
-    bench = nav.index('href="benchmarks.html"')
-    assert bench > appendix, "the benchmarks page is listed before the developers' appendix"
-    for chapter in ("ch04_win_sets.html", "ch05_preferences.html", "references.html"):
-        assert nav.index(f'href="{chapter}"') < appendix, f"{chapter} is not in the reader's part"
 
 
 def test_proof_index_is_not_in_the_readers_path(book_html):

@@ -24,6 +24,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,12 +96,13 @@ def _stop(proc: subprocess.Popen) -> None:
         pass
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory) -> Iterator[LabServer]:
+@contextmanager
+def lab_server(home: Path) -> Iterator[LabServer]:
+    """A private JupyterLab server on 127.0.0.1 serving a snapshot of ``book/`` (under ``home``).
+
+    Also started by ``benchmarks/live_latency.py``, which measures the live explorers in it.
+    """
     jupyter = Path(sys.executable).with_name("jupyter")
-    if not jupyter.exists():
-        pytest.skip(f"no {jupyter}")
-    home = tmp_path_factory.mktemp("jupyterlab")
     settings = home / "user-settings"
     # Never autosave: Run All makes the notebook dirty, and saving would rewrite the chapter.
     docmanager = settings / "@jupyterlab" / "docmanager-extension" / "plugin.jupyterlab-settings"
@@ -120,6 +122,9 @@ def lab(tmp_path_factory) -> Iterator[LabServer]:
         IPYTHONDIR=str(home / "ipython"),
         JUPYTER_PLATFORM_DIRS="1",
         PYTHONUNBUFFERED="1",
+        # The kernels' static explorers render draft frames (tests/book/chapters.py,
+        # DRAFT_FRAMES): this test checks the live explorers, not the static pictures.
+        TWOLEVEL_DRAFT_FRAMES="1",
     )
     env.pop("JUPYTER_TOKEN", None)
     port, token = free_port(), secrets.token_hex(16)
@@ -156,6 +161,15 @@ def lab(tmp_path_factory) -> Iterator[LabServer]:
     finally:
         _stop(proc)
         shutil.rmtree(served, ignore_errors=True)  # with any checkpoints the server wrote
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory) -> Iterator[LabServer]:
+    jupyter = Path(sys.executable).with_name("jupyter")
+    if not jupyter.exists():
+        pytest.skip(f"no {jupyter}")
+    with lab_server(tmp_path_factory.mktemp("jupyterlab")) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

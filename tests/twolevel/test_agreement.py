@@ -3,9 +3,7 @@
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from strategies import moderate_quotas, unit
+from inputs import moderate_quotas, unit
 
 import twolevel as tl
 
@@ -13,7 +11,7 @@ import twolevel as tl
 def test_probability_grid_shape_and_range():
     sx = np.linspace(0, 1, 6)[:, None]
     sy = np.linspace(0, 1, 5)[None, :]
-    p = tl.agreement_probability(sx, sy, trials=500, n=21)
+    p = tl.agreement_probability(sx, sy, trials=500, sample_size=21)
     assert p.shape == (6, 5)
     assert np.all((p >= 0) & (p <= 1))
     assert p[0, 0] == 1.0  # nobody demands anything: both win-sets are everything
@@ -34,12 +32,17 @@ def test_reproducible_with_seed():
 
 @settings(max_examples=60, deadline=None)
 @given(
-    unit, unit, unit, unit,
-    moderate_quotas, moderate_quotas, moderate_quotas,
+    unit,
+    unit,
+    unit,
+    unit,
+    moderate_quotas,
+    moderate_quotas,
+    moderate_quotas,
 )
 def test_enlarging_either_win_set_never_lowers_the_probability(sx1, sx2, sy1, sy2, qx, qy1, qy2):
     """Shrinking a spread or lowering a quota enlarges that side's win-set; P(overlap) cannot fall."""
-    kw = dict(trials=400, n=31, seed=11)
+    kw = dict(trials=400, sample_size=31, seed=11)
     small_sx, large_sx = max(sx1, sx2), min(sx1, sx2)  # larger spread = smaller win-set
     p_small = tl.agreement_probability(small_sx, sy1, qx, qy1, **kw)
     p_large = tl.agreement_probability(large_sx, sy1, qx, qy1, **kw)

@@ -1,10 +1,9 @@
 """Tests of twolevel.bargaining: the division of gains inside the overlap (p. 440)."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-
-from strategies import disagreement_values, unit
+from inputs import disagreement_values, unit
 
 import twolevel as tl
 
@@ -34,8 +33,7 @@ def test_own_contraction_never_lowers_own_share(x1, y1a, y1b, dx, dy):
     """Schelling (p. 440): under complete information, a side whose win-set contracts
     while the overlap stays non-empty never receives less."""
     wide_hi, narrow_hi = max(y1a, y1b), min(y1a, y1b)
-    if narrow_hi < x1:
-        return  # overlap would vanish: that is deadlock, tested elsewhere
+    assume(narrow_hi >= x1)  # otherwise the overlap vanishes: that is deadlock, tested elsewhere
     wide = tl.nash_bargaining(tl.WinSet(x1, wide_hi), dx, dy)
     narrow = tl.nash_bargaining(tl.WinSet(x1, narrow_hi), dx, dy)
     assert 1 - narrow >= 1 - wide  # Y's share

@@ -62,7 +62,7 @@ def test_agreement_probability_is_the_frequency_of_overlapping_win_sets(spreads)
         wx = tl.win_set(tl.Constituency(s_x * u[0, t]), q, "X")
         wy = tl.win_set(tl.Constituency(s_y * u[1, t]), q, "Y")
         hits += not tl.overlap(wx, wy).is_empty
-    p = float(tl.agreement_probability(s_x, s_y, q, q, n=n, trials=trials, seed=seed))
+    p = float(tl.agreement_probability(s_x, s_y, q, q, sample_size=n, trials=trials, seed=seed))
     assert p == pytest.approx(hits / trials, abs=1e-12)
 
 

@@ -267,9 +267,9 @@ def test_lens_exercise_contract_curve_favours_each_sides_heavier_issue():
     # Exercise "Build your own two-issue negotiation": A's navy lobby 0.7, B's 0.3, shape 0.5.
     # The contract curve gives A more on seaborne weapons (b) than on airborne ones (c),
     # and more weight for A's navy lobby moves it further that way.
-    b_side = tl.TwoIssueSide.power(0.3, 0.5, 0.5, quota=0.65, side="B")
-    curve = tl.contract_curve(tl.TwoIssueSide.power(0.7, 0.5, 0.5, quota=0.65, side="A"), b_side)
-    heavier = tl.contract_curve(tl.TwoIssueSide.power(0.8, 0.5, 0.5, quota=0.65, side="A"), b_side)
+    b_side = tl.TwoIssueConstituency.power(0.3, 0.5, 0.5, quota=0.65, side="B", n=2001)
+    curve = tl.contract_curve(tl.TwoIssueConstituency.power(0.7, 0.5, 0.5, quota=0.65, side="A", n=2001), b_side)
+    heavier = tl.contract_curve(tl.TwoIssueConstituency.power(0.8, 0.5, 0.5, quota=0.65, side="A", n=2001), b_side)
     assert curve.size > 100 and np.all(curve.c < curve.b)
     assert np.all(np.interp(curve.b, heavier.b, heavier.c) <= curve.c + 1e-9)
 
@@ -278,9 +278,9 @@ def test_lens_shrinks_towards_the_contract_curve_as_the_quota_rises():
     # "Raise either one and the lens shrinks towards the contract curve" (Figure 2 explorer).
     farthest = []
     for q in (0.6, 0.7, 0.75, 0.76):
-        a = tl.TwoIssueSide.power(0.7, 0.5, 0.5, quota=q, side="A")
-        b = tl.TwoIssueSide.power(0.3, 0.5, 0.5, quota=q, side="B")
-        curve, feasible = tl.contract_curve(a, b), tl.lens(a, b, n=401)
+        a = tl.TwoIssueConstituency.power(0.7, 0.5, 0.5, quota=q, side="A", n=2001)
+        b = tl.TwoIssueConstituency.power(0.3, 0.5, 0.5, quota=q, side="B", n=2001)
+        curve, feasible = tl.contract_curve(a, b), tl.lens(a, b, resolution=401)
         assert not feasible.is_empty
         assert np.any(np.asarray(a.ratifies(curve.b, curve.c)) & np.asarray(b.ratifies(curve.b, curve.c)))
         rows, cols = np.nonzero(feasible.mask)

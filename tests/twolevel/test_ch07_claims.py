@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 import twolevel as tl
 
-from strategies import quotas, reservation_lists
+from inputs import quotas, reservation_lists
 
 WX, WY = tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6)
 
@@ -17,7 +17,7 @@ WX, WY = tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6)
 
 @pytest.mark.parametrize("rule", ["split", "nash"])
 def test_rallying_raises_the_share_and_lowers_the_odds(rule):
-    out = tl.rally_tradeoff(WX, WY, np.linspace(-0.25, 0.25, 51), mood=0.05, rule=rule)
+    out = tl.rally_tradeoff(WX, WY, np.linspace(-0.25, 0.25, 51), mood=0.05, solution=rule)
     shares = [o.share for o in out]
     probs = [o.probability for o in out]
     assert all(b >= a - 1e-12 for a, b in zip(shares, shares[1:]))

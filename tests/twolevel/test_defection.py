@@ -2,10 +2,8 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from strategies import uncertainties, unit
+from hypothesis import assume, given, settings
+from inputs import uncertainties, unit
 
 import twolevel as tl
 
@@ -51,8 +49,7 @@ def test_worked_contrast_for_the_chapter():
 def test_shrinking_y_win_set_never_lowers_involuntary_defection(x1, ya, yb, sigma):
     """'The smaller the win-sets, the greater the risk of involuntary defection' (p. 440)."""
     wide_y, narrow_y = max(ya, yb), min(ya, yb)
-    if narrow_y < x1:
-        return
+    assume(narrow_y >= x1)
     wide = tl.defection_rates(x1, wide_y, sigma).involuntary
     narrow = tl.defection_rates(x1, narrow_y, sigma).involuntary
     assert narrow >= wide - 1e-12
@@ -62,9 +59,10 @@ def test_shrinking_y_win_set_never_lowers_involuntary_defection(x1, ya, yb, sigm
 @given(unit, unit, unit, uncertainties)
 def test_shrinking_x_win_set_never_lowers_involuntary_defection(xa, xb, y1, sigma):
     wide_x, narrow_x = min(xa, xb), max(xa, xb)
-    if narrow_x > y1:
-        return
-    assert tl.defection_rates(narrow_x, y1, sigma).involuntary >= tl.defection_rates(wide_x, y1, sigma).involuntary - 1e-12
+    assume(narrow_x <= y1)
+    assert (
+        tl.defection_rates(narrow_x, y1, sigma).involuntary >= tl.defection_rates(wide_x, y1, sigma).involuntary - 1e-12
+    )
 
 
 def test_voluntary_defection_does_not_depend_on_win_sets_given_ratification():
@@ -72,3 +70,13 @@ def test_voluntary_defection_does_not_depend_on_win_sets_given_ratification():
     b = tl.defection_rates(0.45, 0.5, 0.0, reneging_cost=0.3, temptation=1.0)
     assert a.voluntary == pytest.approx(b.voluntary) == pytest.approx(1 - 0.3**2)
     assert np.isfinite([a.voluntary, a.involuntary]).all()
+
+
+def test_the_model_object_and_the_functions_agree():
+    """DefectionModel is Chapter 4's scenario: its methods are the two functions, draw for draw."""
+    m = tl.DefectionModel(0.3, 0.55, 0.05, 0.8)
+    assert m.rates() == tl.defection_rates(0.3, 0.55, 0.05, 0.8)
+    assert m.simulate(trials=5000, seed=3) == tl.simulate_defection(0.3, 0.55, 0.05, 0.8, trials=5000, seed=3)
+    assert m.replace(y1=0.4).rates() == tl.defection_rates(0.3, 0.4, 0.05, 0.8)
+    with pytest.raises(TypeError, match="y1"):
+        tl.DefectionModel.from_dict({"x1": 0.3, "uncertainty": 0.05})

@@ -3,7 +3,7 @@
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import quotas, seeds
+from inputs import quotas, seeds
 
 from twolevel._numerics import (
     WEIGHT_UNITS,
@@ -18,7 +18,7 @@ from twolevel._numerics import (
 
 def test_bisect_finds_a_root_from_either_end():
     for lo, hi in ((0.0, 2.0), (2.0, 0.0)):
-        a, b = bisect(lambda x: (x**2 - 2 < 0) == (lo**2 - 2 < 0), np.array([lo]), np.array([hi]), 60)
+        a, b = bisect(lambda x, lo=lo: (x**2 - 2 < 0) == (lo**2 - 2 < 0), np.array([lo]), np.array([hi]), 60)
         np.testing.assert_allclose(0.5 * (a + b), np.sqrt(2.0), atol=1e-15)
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from hypothesis import given, settings
-from strategies import quotas, spatial_constituencies, unit
+from inputs import quotas, spatial_constituencies, unit
 
 import twolevel as tl
 
@@ -35,9 +35,3 @@ def test_reversion_win_set_matches_vote_counting(voters, x0, q):
     far = (grid < w.lo - 1e-9) | (grid > w.hi + 1e-9)
     assert np.all(share[far] < q)
     assert w.contains(x0)
-
-
-def test_old_argument_order_is_kept_for_the_chapters():
-    voters = tl.SpatialConstituency([0.1, 0.3, 0.5, 0.7, 0.9])
-    assert tl.spatial_win_set(voters, 0.2, 2 / 3) == tl.reversion_win_set(voters, 2 / 3, 0.2)
-    assert tl.ALIASES["spatial_win_set"] == "reversion_win_set"

@@ -21,7 +21,13 @@ def test_uniform_closed_forms():
     assert float(val) == pytest.approx(0.9)
 
 
-GRID = [(qx, qy, sx, sy) for qx in (0.3, 0.5, 0.8) for qy in (0.5, 2 / 3, 0.9, 1.0) for sx in (0.4, 0.9) for sy in (0.6, 1.0)]
+GRID = [
+    (qx, qy, sx, sy)
+    for qx in (0.3, 0.5, 0.8)
+    for qy in (0.5, 2 / 3, 0.9, 1.0)
+    for sx in (0.4, 0.9)
+    for sy in (0.6, 1.0)
+]
 
 
 @pytest.mark.parametrize("family", ["uniform", "kumaraswamy"])

@@ -1,16 +1,13 @@
 """Tests of twolevel.winsets: win-sets on one issue (Putnam pp. 437-441)."""
 
-import math
-
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from inputs import quotas, reservation_lists, seeds, sides
 from numpy.testing import assert_allclose
 
 import twolevel as tl
-
-from strategies import quotas, reservation_lists, seeds, sides
 
 reservations = reservation_lists(40)
 

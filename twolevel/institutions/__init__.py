@@ -13,7 +13,8 @@ One idea per module:
 - :mod:`~twolevel.institutions.autonomy`: autonomy and the paradox of state strength;
 - :mod:`~twolevel.institutions.levers`: the rule, discipline and autonomy together;
 - :mod:`~twolevel.institutions.nested`: a tree of ratifying bodies, and where
-  decomposing it further stops paying.
+  decomposing it further stops paying;
+- :mod:`~twolevel.institutions.scenario`: the chapter's scenarios.
 
 >>> import twolevel as tl
 >>> senate = tl.Constituency.uniform(0.9, n=100)
@@ -21,19 +22,21 @@ One idea per module:
 True
 """
 
-from .amendment import *  # noqa: F403
+from .amendment import *
 from .amendment import __all__ as _amendment
-from .autonomy import *  # noqa: F403
+from .autonomy import *
 from .autonomy import __all__ as _autonomy
-from .consequences import *  # noqa: F403
+from .consequences import *
 from .consequences import __all__ as _consequences
-from .discipline import *  # noqa: F403
+from .discipline import *
 from .discipline import __all__ as _discipline
-from .levers import *  # noqa: F403
+from .levers import *
 from .levers import __all__ as _levers
-from .nested import *  # noqa: F403
+from .nested import *
 from .nested import __all__ as _nested
-from .rules import *  # noqa: F403
+from .rules import *
 from .rules import __all__ as _rules
+from .scenario import *
+from .scenario import __all__ as _scenario
 
-__all__ = [*_rules, *_consequences, *_amendment, *_discipline, *_autonomy, *_levers, *_nested]
+__all__ = [*_rules, *_consequences, *_amendment, *_discipline, *_autonomy, *_levers, *_nested, *_scenario]

@@ -50,8 +50,8 @@ import numpy.typing as npt
 
 from .._checks import check_array, check_grid_size, check_instance, check_unit
 from .._numerics import reaches_quota
-from ..twoissue import TwoIssueConstituency, win_set_mask
-from ..twoissue.grid import iso_vote_grid
+from ..preferences.two_issues import TwoIssueConstituency
+from ..preferences.vote_grid import iso_vote_grid, win_set_mask
 from ..winsets import Constituency
 
 __all__ = ["piecemeal_mask", "AmendmentComparison", "compare_procedures", "committee_expectations"]
@@ -61,15 +61,27 @@ BoolArray = npt.NDArray[np.bool_]
 Procedure = Literal["up_or_down", "piecemeal", "lens_up_or_down", "lens_piecemeal"]
 
 
-def piecemeal_mask(constituency: TwoIssueConstituency, n: int = 201) -> BoolArray:
-    r"""Packages on an ``n`` by ``n`` grid whose every clause survives amendment by the members it concerns.
+def piecemeal_mask(constituency: TwoIssueConstituency, resolution: int = 201) -> BoolArray:
+    r"""Packages on a ``resolution`` by ``resolution`` grid whose every clause survives amendment by the members it concerns.
 
     ``mask[j, i]`` is package :math:`(b_i, c_j)` (the layout of :func:`twolevel.iso_vote_grid`).
+
+    Parameters
+    ----------
+    constituency : TwoIssueConstituency
+        The chamber.
+    resolution : int
+        Grid points per axis, in :data:`twolevel.RESOLUTION_RANGE`.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        ``mask[j, i]`` for package :math:`(b_i, c_j)`.
 
     Examples
     --------
     >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, n=101)
-    >>> int(tl.piecemeal_mask(a, 11).sum()), int(tl.win_set_mask(a, n=11).sum())
+    >>> int(tl.piecemeal_mask(a, 11).sum()), int(tl.win_set_mask(a, resolution=11).sum())
     (36, 66)
 
     References
@@ -77,8 +89,8 @@ def piecemeal_mask(constituency: TwoIssueConstituency, n: int = 201) -> BoolArra
     Putnam (1988), p. 448 (piecemeal congressional ratification). Book: chapter 6, ``prop-up-or-down``.
     """
     s = check_instance("constituency", constituency, TwoIssueConstituency)
-    n = check_grid_size("n", n)
-    g = np.linspace(0.0, 1.0, n)
+    resolution = check_grid_size("resolution", resolution)
+    g = np.linspace(0.0, 1.0, resolution)
     own = g if s.side == "A" else 1.0 - g
     beef_ok = reaches_quota(np.asarray(s.ranchers.yes_share(own)), s.quota)
     citrus_ok = reaches_quota(np.asarray(s.farmers.yes_share(own)), s.quota)
@@ -102,7 +114,7 @@ class AmendmentComparison:
     --------
     >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, side="A", n=101)
     >>> b = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, side="B", n=101)
-    >>> cmp = tl.compare_procedures(a, b, n=21)
+    >>> cmp = tl.compare_procedures(a, b, resolution=21)
     >>> cmp.area("lens_piecemeal") < cmp.area("lens_up_or_down")
     True
 
@@ -135,12 +147,14 @@ class AmendmentComparison:
         """Share of the grid's packages in one of the four sets (named as the attributes)."""
         if which not in ("up_or_down", "piecemeal", "lens_up_or_down", "lens_piecemeal"):
             raise ValueError(
-                "which must be 'up_or_down', 'piecemeal', 'lens_up_or_down' or 'lens_piecemeal', " f"got {which!r}"
+                f"which must be 'up_or_down', 'piecemeal', 'lens_up_or_down' or 'lens_piecemeal', got {which!r}"
             )
         return float(np.mean(getattr(self, which)))
 
 
-def compare_procedures(chamber: TwoIssueConstituency, partner: TwoIssueConstituency, n: int = 201) -> AmendmentComparison:
+def compare_procedures(
+    chamber: TwoIssueConstituency, partner: TwoIssueConstituency, resolution: int = 201
+) -> AmendmentComparison:
     """The chamber's win-set and the lens with its partner, up-or-down and piecemeal.
 
     Parameters
@@ -149,14 +163,19 @@ def compare_procedures(chamber: TwoIssueConstituency, partner: TwoIssueConstitue
         The legislature whose procedure changes (either side).
     partner : TwoIssueConstituency
         The other side, which votes up or down in both cases.
-    n : int
+    resolution : int
         Grid points per axis.
+
+    Returns
+    -------
+    AmendmentComparison
+        The chamber's win-set and the lens under each procedure, on one grid.
 
     Examples
     --------
     >>> a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, side="A", n=101)
     >>> b = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, side="B", n=101)
-    >>> cmp = tl.compare_procedures(a, b, n=21)
+    >>> cmp = tl.compare_procedures(a, b, resolution=21)
     >>> bool(np.all(cmp.piecemeal <= cmp.up_or_down))
     True
 
@@ -169,11 +188,11 @@ def compare_procedures(chamber: TwoIssueConstituency, partner: TwoIssueConstitue
     pa = check_instance("partner", partner, TwoIssueConstituency)
     if ch.side == pa.side:
         raise ValueError(f"partner must be the other side than chamber ({ch.side!r}), got side {pa.side!r}")
-    n = check_grid_size("n", n)
-    grid = iso_vote_grid(ch, n)
+    resolution = check_grid_size("resolution", resolution)
+    grid = iso_vote_grid(ch, resolution)
     up = win_set_mask(ch, grid)
-    piece = piecemeal_mask(ch, n)
-    other = win_set_mask(pa, n=n)
+    piece = piecemeal_mask(ch, resolution)
+    other = win_set_mask(pa, resolution=resolution)
     return AmendmentComparison(grid.b, grid.c, up, piece, up & other, piece & other)
 
 
@@ -187,6 +206,11 @@ def committee_expectations(constituency: Constituency, persuasion: float) -> Con
     constituency : Constituency
     persuasion : float
         :math:`\pi \in [0, 1]`, the share by which every reservation value falls.
+
+    Returns
+    -------
+    Constituency
+        The constituency with lowered reservation values (same weights and name).
 
     Examples
     --------

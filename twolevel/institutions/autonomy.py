@@ -35,13 +35,12 @@ probability is exactly monotone in :math:`a`.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import numpy.typing as npt
 
 from .._checks import check_array, check_instance, check_label, check_positive_int, check_quota, check_seed, check_unit
-from ..bargaining import nash_bargaining, split_the_difference
+from .._sampling import pivotal_order_statistics
+from ..bargaining import Solution, bargain
 from ..winsets import SIDES, Constituency, Side, WinSet, overlap
 
 __all__ = ["autonomous_win_set", "autonomy_share", "autonomy_agreement_probability"]
@@ -62,6 +61,11 @@ def autonomous_win_set(
     leader_reservation : float
         :math:`r_L \in [0, 1]`, the decision-maker's own reservation value.
     side : {"X", "Y"}
+
+    Returns
+    -------
+    WinSet
+        X's :math:`[p(a), 1]` or Y's :math:`[0, 1 - p(a)]`.
 
     Examples
     --------
@@ -87,13 +91,31 @@ def autonomy_share(
     constituency: Constituency,
     quota: float,
     autonomy: float,
-    other: WinSet,
+    win_set_y: WinSet,
     leader_reservation: float = 0.0,
-    solution: str = "nash",
+    solution: Solution = "nash",
 ) -> float | None:
-    r"""Side X's bargaining share when its decision-maker has autonomy :math:`a` and Y's win-set is ``other``.
+    r"""Side X's bargaining share when its decision-maker has autonomy :math:`a` and Y's win-set is ``win_set_y``.
 
-    Returns None under deadlock.
+    Parameters
+    ----------
+    constituency : Constituency
+        X's constituency.
+    quota : float
+        X's quota, in (0, 1].
+    autonomy : float
+        :math:`a \in [0, 1]`.
+    win_set_y : WinSet
+        Y's win-set.
+    leader_reservation : float
+        :math:`r_L \in [0, 1]`, the decision-maker's own reservation value.
+    solution : {"nash", "split"}
+        The bargaining solution (:func:`twolevel.bargain`).
+
+    Returns
+    -------
+    float or None
+        X's share of the stake; None under deadlock.
 
     Examples
     --------
@@ -107,47 +129,52 @@ def autonomy_share(
     Putnam (1988), p. 449: autonomy weakens the "relative bargaining position". Book: chapter 6,
     ``prop-autonomy``.
     """
-    check_instance("other", other, WinSet)
-    check_label("solution", solution, ("nash", "split"))
-    feasible = overlap(autonomous_win_set(constituency, quota, autonomy, leader_reservation, "X"), other)
-    return nash_bargaining(feasible) if solution == "nash" else split_the_difference(feasible)
+    check_instance("win_set_y", win_set_y, WinSet)
+    feasible = overlap(autonomous_win_set(constituency, quota, autonomy, leader_reservation, "X"), win_set_y)
+    return bargain(feasible, solution)
 
 
 def autonomy_agreement_probability(
-    autonomy: npt.ArrayLike,
     spread_x: float,
     spread_y: float,
     quota_x: float = 0.5,
     quota_y: float = 0.5,
     *,
+    autonomy: npt.ArrayLike,
     leader_reservation: float = 0.0,
-    n: int = 101,
+    sample_size: int = 101,
     trials: int = 4000,
     seed: int = 0,
 ) -> npt.NDArray[np.float64]:
     r"""Probability that the win-sets overlap, as X's autonomy varies (Chapter 4's sampling model).
 
-    Each trial samples ``n`` constituents per side, uniform on :math:`[0, s_S]`;
+    Each trial samples ``sample_size`` constituents per side, uniform on :math:`[0, s_S]`;
     X's pivot becomes :math:`(1 - a)\,s_X U^X_{(k_X)} + a\,r_L` and the win-sets
     overlap iff it is at most :math:`1 - s_Y U^Y_{(k_Y)}`. The same draws serve
     every value of ``autonomy``.
 
     Parameters
     ----------
-    autonomy : array_like of float
-        Values of :math:`a` in [0, 1].
     spread_x, spread_y : float
         Upper ends of the reservation-value laws, in [0, 1].
     quota_x, quota_y : float
         Quotas in (0, 1].
+    autonomy : array_like of float
+        Values of :math:`a` in [0, 1] (keyword only: the spreads and quotas
+        come first, as in :func:`twolevel.agreement_probability`).
     leader_reservation : float
         :math:`r_L \in [0, 1]`.
-    n, trials, seed : int
-        Sample size per side (1 to 10 001), replications (1 to 1 000 000), seed (>= 0).
+    sample_size, trials, seed : int
+        Constituents sampled per side (1 to 10 001), replications (1 to 1 000 000), seed (>= 0).
+
+    Returns
+    -------
+    numpy.ndarray
+        One probability per value of ``autonomy``.
 
     Examples
     --------
-    >>> tl.autonomy_agreement_probability([0.0, 0.2, 0.5], 0.9, 0.9, 2 / 3, 2 / 3, trials=2000).round(2)
+    >>> tl.autonomy_agreement_probability(0.9, 0.9, 2 / 3, 2 / 3, autonomy=[0.0, 0.2, 0.5], trials=2000).round(2)
     array([0.  , 0.07, 0.99])
 
     References
@@ -159,15 +186,13 @@ def autonomy_agreement_probability(
     sx, sy = check_unit("spread_x", spread_x), check_unit("spread_y", spread_y)
     qx, qy = check_quota("quota_x", quota_x), check_quota("quota_y", quota_y)
     r_l = check_unit("leader_reservation", leader_reservation)
-    n = check_positive_int("n", n, maximum=10_001)
+    sample_size = check_positive_int("sample_size", sample_size, maximum=10_001)
     trials = check_positive_int("trials", trials, maximum=1_000_000)
     seed = check_seed("seed", seed)
-    rng = np.random.default_rng(seed)
-    u = rng.random((2, trials, n))
-    kx, ky = max(math.ceil(qx * n - 1e-9), 1), max(math.ceil(qy * n - 1e-9), 1)
-    ox = np.partition(u[0], kx - 1, axis=1)[:, kx - 1]
-    oy = np.partition(u[1], ky - 1, axis=1)[:, ky - 1]
-    base = (sx * ox)[None, :]
-    x1 = base + a[:, None] * (r_l - base)
-    ok = x1 <= 1.0 - sy * oy[None, :]
-    return np.asarray(ok.mean(axis=1), dtype=np.float64)
+    hits = np.zeros(a.size, dtype=np.int64)
+    # Chapter 4's chunked sampler; each trial also costs a pivot and a test per value of autonomy.
+    for ox, oy in pivotal_order_statistics(qx, qy, sample_size, trials, seed, 8 * 3 * a.size):
+        base = (sx * ox)[None, :]
+        x1 = base + a[:, None] * (r_l - base)
+        hits += np.count_nonzero(x1 <= 1.0 - sy * oy[None, :], axis=1)
+    return np.asarray(hits / trials, dtype=np.float64)

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .._checks import check_nonnegative, check_positive_int, check_quota, check_seed, check_unit
+from .._checks import check_instance, check_quota, check_unit
 from ..agreement import agreement_probability
 from ..bargaining import nash_bargaining
-from ..defection import defection_rates
+from ..defection import DefectionModel
 from ..winsets import Constituency, overlap, win_set
+from .scenario import RuleScenario
 
 __all__ = ["RuleOutcome", "rule_outcome", "tighter_constraint"]
 
@@ -39,7 +40,7 @@ class RuleOutcome:
     ----------
     quota : float
         The U.S. (side X) quota.
-    us_share : float or None
+    share_x : float or None
         X's Nash share of the stake (None under deadlock).
     overlap_width : float
         Width of the feasible range (0 under deadlock).
@@ -52,8 +53,8 @@ class RuleOutcome:
 
     Examples
     --------
-    >>> o = tl.rule_outcome(0.9, 0.6, 0.5, 0.5, uncertainty=0.05, trials=1000)
-    >>> round(o.us_share, 3), round(o.overlap_width, 3)
+    >>> o = tl.rule_outcome(tl.RuleScenario(0.9, 0.6, 0.5, 0.5, uncertainty=0.05, trials=1000))
+    >>> round(o.share_x, 3), round(o.overlap_width, 3)
     (0.5, 0.25)
 
     References
@@ -62,7 +63,7 @@ class RuleOutcome:
     """
 
     quota: float
-    us_share: float | None
+    share_x: float | None
     overlap_width: float
     agreement_probability: float
     involuntary: float
@@ -70,84 +71,71 @@ class RuleOutcome:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "quota", check_quota("quota", self.quota))
-        if self.us_share is not None:
-            object.__setattr__(self, "us_share", check_unit("us_share", self.us_share))
+        if self.share_x is not None:
+            object.__setattr__(self, "share_x", check_unit("share_x", self.share_x))
         for name in ("overlap_width", "agreement_probability", "involuntary", "partner_value"):
             object.__setattr__(self, name, check_unit(name, getattr(self, name)))
 
 
-def rule_outcome(
-    spread_us: float,
-    spread_partner: float,
-    quota_us: float,
-    quota_partner: float = 0.5,
-    *,
-    uncertainty: float = 0.05,
-    reneging_cost: float = 1.0,
-    temptation: float = 1.0,
-    members: int = 1001,
-    sample: int = 101,
-    trials: int = 4000,
-    seed: int = 0,
-) -> RuleOutcome:
-    r"""The four quantities under one U.S. quota, with uniform constituencies on :math:`[0, s]`.
+def rule_outcome(scenario: RuleScenario) -> RuleOutcome:
+    r"""The four quantities of p. 448 under the scenario's rule for X, with uniform constituencies on :math:`[0, s]`.
 
     Parameters
     ----------
-    spread_us, spread_partner : float
-        Upper ends of each side's reservation values, in [0, 1].
-    quota_us, quota_partner : float
-        Quotas in (0, 1].
-    uncertainty, reneging_cost, temptation : float
-        :func:`twolevel.defection_rates`'s parameters.
-    members : int
-        Constituents per side for the win-sets (population limit).
-    sample, trials, seed : int
-        :func:`twolevel.agreement_probability`'s ``n``, ``trials`` and ``seed``.
+    scenario : RuleScenario
+        The constituencies' spreads, both quotas, the defection model's
+        parameters and the sampling model's size, trials and seed.
+
+    Returns
+    -------
+    RuleOutcome
+        X's Nash share, the overlap's width, the probability of agreement, the
+        probability of involuntary defection and the partner's expected share.
 
     Examples
     --------
-    >>> o = tl.rule_outcome(0.9, 0.6, 2 / 3, 0.5, uncertainty=0.05, trials=1000)
-    >>> round(o.us_share, 3), round(o.involuntary, 2)
+    >>> o = tl.rule_outcome(tl.RuleScenario(0.9, 0.6, 2 / 3, 0.5, uncertainty=0.05, trials=1000))
+    >>> round(o.share_x, 3), round(o.involuntary, 2)
     (0.6, 0.51)
 
     References
     ----------
     Putnam (1988), p. 448. Book: chapter 6, ``prop-tighter``.
     """
-    sx, sy = check_unit("spread_us", spread_us), check_unit("spread_partner", spread_partner)
-    qx, qy = check_quota("quota_us", quota_us), check_quota("quota_partner", quota_partner)
-    members = check_positive_int("members", members, maximum=1_000_000)
-    sample = check_positive_int("sample", sample, maximum=10_001)
-    trials = check_positive_int("trials", trials, maximum=1_000_000)
-    seed = check_seed("seed", seed)
-    wx = win_set(Constituency.uniform(sx, n=members), qx, "X")
-    wy = win_set(Constituency.uniform(sy, n=members), qy, "Y")
+    s = check_instance("scenario", scenario, RuleScenario)
+    wx = win_set(Constituency.uniform(s.spread_x, n=s.n), s.quota_x, "X")
+    wy = win_set(Constituency.uniform(s.spread_y, n=s.n), s.quota_y, "Y")
     feasible = overlap(wx, wy)
     x_star = nash_bargaining(feasible)
-    p_agree = float(agreement_probability(sx, sy, qx, qy, n=sample, trials=trials, seed=seed))
-    rates = defection_rates(wx.lo, wy.hi, uncertainty, reneging_cost, temptation)
+    p_agree = float(
+        agreement_probability(
+            s.spread_x, s.spread_y, s.quota_x, s.quota_y, sample_size=s.sample_size, trials=s.trials, seed=s.seed
+        )
+    )
+    rates = DefectionModel(wx.lo, wy.hi, s.uncertainty, s.reneging_cost, s.temptation).rates()
     partner = 0.0 if x_star is None else rates.implemented * (1.0 - x_star)
-    return RuleOutcome(qx, x_star, feasible.width, p_agree, rates.involuntary, partner)
+    return RuleOutcome(s.quota_x, x_star, feasible.width, p_agree, rates.involuntary, partner)
 
 
-def tighter_constraint(
-    spread_us: float,
-    spread_partner: float,
-    quota_before: float,
-    quota_after: float,
-    quota_partner: float = 0.5,
-    **kwargs: float | int,
-) -> tuple[RuleOutcome, RuleOutcome]:
-    """The four quantities before and after the U.S. quota changes; nothing else changes.
+def tighter_constraint(scenario: RuleScenario, quota_after: float) -> tuple[RuleOutcome, RuleOutcome]:
+    """The four quantities before and after X's quota rises from the scenario's to ``quota_after``; nothing else changes.
 
-    ``quota_after`` must be at least ``quota_before`` (a tighter rule). The
-    keyword arguments go to :func:`rule_outcome` unchanged for both rules.
+    Parameters
+    ----------
+    scenario : RuleScenario
+        The scenario before the change (its ``quota_x`` is the old rule).
+    quota_after : float
+        X's new quota, at least the old one (a tighter rule), in (0, 1].
+
+    Returns
+    -------
+    (RuleOutcome, RuleOutcome)
+        :func:`rule_outcome` before and after.
 
     Examples
     --------
-    >>> before, after = tl.tighter_constraint(0.9, 0.6, 0.5, 2 / 3, trials=1000)
-    >>> after.us_share > before.us_share, after.overlap_width < before.overlap_width
+    >>> before, after = tl.tighter_constraint(tl.RuleScenario(0.9, 0.6, 0.5, trials=1000), 2 / 3)
+    >>> after.share_x > before.share_x, after.overlap_width < before.overlap_width
     (True, True)
     >>> after.involuntary > before.involuntary, after.partner_value < before.partner_value
     (True, True)
@@ -157,9 +145,10 @@ def tighter_constraint(
     Putnam (1988), p. 448: "This increases the bargaining power of American negotiators, but ...".
     Book: chapter 6, ``prop-tighter``.
     """
-    qb, qa = check_quota("quota_before", quota_before), check_quota("quota_after", quota_after)
-    if qa < qb:
-        raise ValueError(f"quota_after must be >= quota_before ({qb!r}) for a tighter rule, got {qa!r}")
-    before = rule_outcome(spread_us, spread_partner, qb, quota_partner, **kwargs)  # type: ignore[arg-type]
-    after = rule_outcome(spread_us, spread_partner, qa, quota_partner, **kwargs)  # type: ignore[arg-type]
-    return before, after
+    s = check_instance("scenario", scenario, RuleScenario)
+    qa = check_quota("quota_after", quota_after)
+    if qa < s.quota_x:
+        raise ValueError(
+            f"quota_after must be >= the scenario's quota_x ({s.quota_x!r}) for a tighter rule, got {qa!r}"
+        )
+    return rule_outcome(s), rule_outcome(s.replace(quota_x=qa))

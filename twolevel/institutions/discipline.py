@@ -35,22 +35,30 @@ checked with :func:`twolevel.split_the_difference`).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from .._checks import check_instance, check_label, check_quota, check_unit
-from ..bargaining import nash_bargaining, split_the_difference
+from ..bargaining import Solution, bargain
 from ..winsets import SIDES, Constituency, Side, WinSet, overlap
 
 __all__ = ["disciplined_quota", "disciplined_win_set", "ConferenceOutcome", "conference_outcome"]
-
-Solution = Literal["nash", "split"]
-SOLUTIONS: tuple[str, ...] = ("nash", "split")
 
 
 def disciplined_quota(quota: float, discipline: float) -> float | None:
     r"""The quota the undisciplined members must meet: :math:`(q - d)/(1 - d)`, or None if :math:`d \ge q`.
 
     ``None`` means the disciplined members alone carry the vote: every deal is ratified.
+
+    Parameters
+    ----------
+    quota : float
+        The chamber's quota, in (0, 1].
+    discipline : float
+        Share :math:`d` of the weight that follows the leader, in [0, 1].
+
+    Returns
+    -------
+    float or None
+        The effective quota of the undisciplined members.
 
     Examples
     --------
@@ -81,6 +89,10 @@ def disciplined_win_set(constituency: Constituency, quota: float, discipline: fl
     discipline : float
         Share :math:`d` of the weight that follows the leader, in [0, 1].
     side : {"X", "Y"}
+
+    Returns
+    -------
+    WinSet
 
     Examples
     --------
@@ -159,8 +171,12 @@ def conference_outcome(
     discipline_house, discipline_senate : float
         Shares of each delegation that follow their leader, in [0, 1].
     solution : {"nash", "split"}
-        Chapter 4's bargaining rule: :func:`twolevel.nash_bargaining` or
-        :func:`twolevel.split_the_difference`.
+        Chapter 4's bargaining solution (:func:`twolevel.bargain`).
+
+    Returns
+    -------
+    ConferenceOutcome
+        Both delegations' win-sets, their overlap and the bill.
 
     Examples
     --------
@@ -175,12 +191,11 @@ def conference_outcome(
     Putnam (1988), p. 449: "the final bill was closer to the Senate version". Book: chapter 6,
     ``ch06-discipline``.
     """
-    check_label("solution", solution, SOLUTIONS)
     quota_house, quota_senate = check_quota("quota_house", quota_house), check_quota("quota_senate", quota_senate)
     discipline_house = check_unit("discipline_house", discipline_house)
     discipline_senate = check_unit("discipline_senate", discipline_senate)
     wh = disciplined_win_set(check_instance("house", house, Constituency), quota_house, discipline_house, "X")
     ws = disciplined_win_set(check_instance("senate", senate, Constituency), quota_senate, discipline_senate, "Y")
     feasible = overlap(wh, ws)
-    bill = nash_bargaining(feasible) if solution == "nash" else split_the_difference(feasible)
+    bill = bargain(feasible, solution)
     return ConferenceOutcome(wh, ws, feasible, bill)

@@ -42,6 +42,25 @@ def institutional_win_set(
 ) -> WinSet:
     """A side's win-set under a rule, a degree of discipline and a degree of autonomy.
 
+    Parameters
+    ----------
+    constituency : Constituency
+        The side's constituents.
+    quota : float
+        The rule's quota, in (0, 1].
+    discipline : float
+        Share of the weight that follows the leader, in [0, 1].
+    autonomy : float
+        Weight of the decision-maker's own judgement, in [0, 1].
+    leader_reservation : float
+        The decision-maker's own reservation value, in [0, 1].
+    side : {"X", "Y"}
+        X's win-set is :math:`[p, 1]`, Y's :math:`[0, 1 - p]`.
+
+    Returns
+    -------
+    WinSet
+
     Examples
     --------
     >>> us = tl.Constituency.uniform(0.9, n=1001)
@@ -106,6 +125,22 @@ def lever_outcome(
     leader_reservation: float = 0.0,
 ) -> LeverOutcome:
     """X's institutions against a fixed win-set of Y: both win-sets, the overlap, both sides' shares.
+
+    Parameters
+    ----------
+    constituency_x : Constituency
+        X's constituents.
+    win_set_y : WinSet
+        Y's win-set.
+    quota : float
+        X's quota, in (0, 1].
+    discipline, autonomy, leader_reservation : float
+        X's other levers, in [0, 1] (:func:`institutional_win_set`).
+
+    Returns
+    -------
+    LeverOutcome
+        Both win-sets, their overlap and X's Nash share.
 
     Examples
     --------

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Union
 
 import numpy as np
 import numpy.typing as npt
@@ -60,6 +59,7 @@ from .._checks import (
     check_unit,
     check_weights,
 )
+from .._sampling import generator
 from ..winsets import SIDES, Constituency, Side, WinSet
 from .rules import RatificationRule, check_rule, pivot_of, unanimity
 
@@ -243,11 +243,22 @@ class Body:
         return replace(self, members=tuple(members))
 
 
-Node = Union[Chamber, Body]
+Node = Chamber | Body
 
 
 def nested_win_set(tree: Node, side: Side = "X") -> WinSet:
     """The win-set of a tree of ratifying bodies: side X's :math:`[p, 1]` or Y's :math:`[0, 1 - p]`.
+
+    Parameters
+    ----------
+    tree : Chamber or Body
+        The root of the tree of ratifying bodies.
+    side : {"X", "Y"}
+        X's win-set is :math:`[p, 1]`, Y's :math:`[0, 1 - p]`.
+
+    Returns
+    -------
+    WinSet
 
     Examples
     --------
@@ -278,6 +289,11 @@ def tree_from_spec(spec: Mapping[str, Mapping[str, object]], root: str) -> Node:
     root : str
         The name of the root node.
 
+    Returns
+    -------
+    Chamber or Body
+        The root of the tree.
+
     Examples
     --------
     >>> spec = {
@@ -304,7 +320,9 @@ def tree_from_spec(spec: Mapping[str, Mapping[str, object]], root: str) -> Node:
 
     def build(name: str, path: tuple[str, ...]) -> Node:
         if name in path:
-            raise ValueError(f"spec must be a tree, but it has a cycle: {' -> '.join((*path[path.index(name):], name))}")
+            raise ValueError(
+                f"spec must be a tree, but it has a cycle: {' -> '.join((*path[path.index(name) :], name))}"
+            )
         if name not in spec:
             raise ValueError(f"spec has no entry for member {name!r} of {path[-1]!r}")
         if name in used:
@@ -315,16 +333,22 @@ def tree_from_spec(spec: Mapping[str, Mapping[str, object]], root: str) -> Node:
             raise TypeError(f"spec[{name!r}] must be a mapping with 'rule' and 'members' or 'constituency'")
         unknown = set(entry) - {"rule", "members", "weights", "constituency"}
         if unknown:
-            raise ValueError(f"spec[{name!r}] has unknown keys {sorted(unknown)}; accepted: rule, members, weights, constituency")
+            raise ValueError(
+                f"spec[{name!r}] has unknown keys {sorted(unknown)}; accepted: rule, members, weights, constituency"
+            )
         if "rule" not in entry:
             raise ValueError(f"spec[{name!r}] must give a 'rule'")
         rule = check_rule(f"spec[{name!r}]['rule']", entry["rule"])
         has_members, has_const = "members" in entry, "constituency" in entry
         if has_members == has_const:
-            raise ValueError(f"spec[{name!r}] must give exactly one of 'members' (a body) or 'constituency' (a chamber)")
+            raise ValueError(
+                f"spec[{name!r}] must give exactly one of 'members' (a body) or 'constituency' (a chamber)"
+            )
         if has_const:
             if "weights" in entry:
-                raise ValueError(f"spec[{name!r}]: 'weights' belong to a body; give a chamber's weights in its Constituency")
+                raise ValueError(
+                    f"spec[{name!r}]: 'weights' belong to a body; give a chamber's weights in its Constituency"
+                )
             return Chamber(name, entry["constituency"], rule)  # type: ignore[arg-type]
         members = entry["members"]
         if isinstance(members, (str, bytes)) or not isinstance(members, Sequence):
@@ -333,7 +357,9 @@ def tree_from_spec(spec: Mapping[str, Mapping[str, object]], root: str) -> Node:
             raise ValueError(f"spec[{name!r}]['members'] must not be empty (a body with no seats)")
         built = tuple(build(check_instance(f"spec[{name!r}]['members'] entry", m, str), (*path, name)) for m in members)
         weights = entry.get("weights")
-        return Body(name, rule, built, None if weights is None else tuple(check_array(f"spec[{name!r}]['weights']", weights)))
+        return Body(
+            name, rule, built, None if weights is None else tuple(check_array(f"spec[{name!r}]['weights']", weights))
+        )
 
     return build(root, ())
 
@@ -389,7 +415,11 @@ class DecompositionReturns:
 
 
 def _truncated_pivot(
-    centres: list[npt.NDArray[np.float64]], leaves: npt.NDArray[np.float64], quotas: Sequence[float], upto: int, branching: int
+    centres: list[npt.NDArray[np.float64]],
+    leaves: npt.NDArray[np.float64],
+    quotas: Sequence[float],
+    upto: int,
+    branching: int,
 ) -> float:
     """Pivot of the hierarchy when the nodes at depth ``upto`` are treated as single actors."""
     depth = len(centres) - 1
@@ -411,7 +441,7 @@ def decomposition_returns(
     decay: float = 0.4,
     centre: float = 0.5,
     quota: float = 0.5,
-    members: int = 21,
+    n: int = 21,
     replications: int = 50,
     seed: int = 0,
 ) -> DecompositionReturns:
@@ -420,7 +450,7 @@ def decomposition_returns(
     Each body at level :math:`\ell` has ``branching`` sub-units whose positions
     (reservation values) lie within :math:`\pm\,\text{spread}\cdot\text{decay}^{\ell}`
     of the body's own (uniform draws, kept inside [0, 1]); the deepest units are
-    chambers of ``members`` members spread over the same band one level down.
+    chambers of ``n`` members spread over the same band one level down.
     Every body ratifies by ``quota`` of its members. Modelling the hierarchy to
     depth :math:`d` treats each unit at level :math:`d` as a single actor at its
     position. ``decay < 1`` says sub-units are more alike than the units above them.
@@ -435,8 +465,8 @@ def decomposition_returns(
         In [0, 1]: the first level's half-width, the factor per level, the root's position.
     quota : float
         In (0, 1], for every body.
-    members : int
-        Members per chamber, 1 to 1001.
+    n : int
+        Members (constituents) per chamber, 1 to 1001.
     replications : int
         Random hierarchies averaged, 1 to 1000.
     seed : int
@@ -466,10 +496,10 @@ def decomposition_returns(
     q = check_unit("quota", quota)
     if q == 0.0:
         raise ValueError("quota must lie in (0, 1] (a share of the members' weight), got 0.0")
-    m = check_positive_int("members", members, maximum=1001)
+    m = check_positive_int("n", n, maximum=1001)
     reps = check_positive_int("replications", replications, maximum=1000)
     seed = check_seed("seed", seed)
-    rng = np.random.default_rng(seed)
+    rng = generator(seed)
     quotas = [q] * (d_max + 1)
     levels = d_max + 2
     err = np.zeros((reps, levels))
@@ -498,6 +528,20 @@ def worthwhile_depth(returns: DecompositionReturns, cost_per_body: float, value_
     ``value_of_accuracy`` :math:`v` prices a unit of error removed from the
     win-set's boundary; ``cost_per_body`` :math:`c` the work of modelling one
     more body. Ties go to the shallower depth.
+
+    Parameters
+    ----------
+    returns : DecompositionReturns
+        From :func:`decomposition_returns`.
+    cost_per_body : float
+        :math:`c \ge 0`.
+    value_of_accuracy : float
+        :math:`v \ge 0`.
+
+    Returns
+    -------
+    int
+        The best depth (the shallowest among ties).
 
     Examples
     --------

@@ -48,9 +48,9 @@ from .._checks import (
     check_array,
     check_instance,
     check_label,
-    check_text,
     check_positive_int,
     check_quota,
+    check_text,
     check_unit,
     check_weights,
 )
@@ -82,6 +82,11 @@ def pivot_of(reservations: npt.ArrayLike, weights: npt.ArrayLike, quota: float) 
         Their non-negative weights, with a positive total.
     quota : float
         In (0, 1].
+
+    Returns
+    -------
+    float
+        The pivot :math:`F^{-1}(q)`.
 
     Examples
     --------
@@ -171,6 +176,10 @@ class QuotaRule(RatificationRule):
 def simple_majority() -> QuotaRule:
     """Half the weight ratifies (ties ratify, as in :func:`twolevel.win_set`).
 
+    Returns
+    -------
+    QuotaRule
+
     Examples
     --------
     >>> tl.simple_majority().quota
@@ -186,6 +195,10 @@ def simple_majority() -> QuotaRule:
 def two_thirds() -> QuotaRule:
     """Two-thirds of the weight ratifies: the U.S. Senate's treaty rule.
 
+    Returns
+    -------
+    QuotaRule
+
     Examples
     --------
     >>> round(tl.two_thirds().quota, 4)
@@ -200,6 +213,10 @@ def two_thirds() -> QuotaRule:
 
 def unanimity() -> QuotaRule:
     """Every member must ratify (the Council of Ministers on the CAP, p. 449).
+
+    Returns
+    -------
+    QuotaRule
 
     Examples
     --------
@@ -300,7 +317,9 @@ class WeightedVotes(RatificationRule):
     def pivot(self, constituency: Constituency) -> float:
         c = check_instance("constituency", constituency, Constituency)
         if c.size != len(self.votes):
-            raise ValueError(f"constituency must have one member per vote of the rule ({len(self.votes)}), got {c.size}")
+            raise ValueError(
+                f"constituency must have one member per vote of the rule ({len(self.votes)}), got {c.size}"
+            )
         return pivot_of(c.reservations, self.votes, self.quota)
 
 
@@ -353,7 +372,9 @@ class ConsensusNorm(RatificationRule):
         if self.groups is not None:
             if isinstance(self.groups, (str, bytes)) or not isinstance(self.groups, Sequence):
                 raise TypeError(f"groups must be a sequence of integer labels, got {type(self.groups).__name__}")
-            labels = tuple(check_positive_int(f"groups[{i}]", g, minimum=0, maximum=2**63 - 1) for i, g in enumerate(self.groups))
+            labels = tuple(
+                check_positive_int(f"groups[{i}]", g, minimum=0, maximum=2**63 - 1) for i, g in enumerate(self.groups)
+            )
             if not labels:
                 raise ValueError("groups must not be empty (pass None for no groups)")
             object.__setattr__(self, "groups", labels)
@@ -364,7 +385,9 @@ class ConsensusNorm(RatificationRule):
         if self.groups is None:
             return p
         if len(self.groups) != c.size:
-            raise ValueError(f"groups must label every member of constituency ({c.size}) under this rule, got {len(self.groups)}")
+            raise ValueError(
+                f"groups must label every member of constituency ({c.size}) under this rule, got {len(self.groups)}"
+            )
         labels = np.asarray(self.groups)
         total = float(c.weights.sum())
         for g in np.unique(labels):
@@ -385,13 +408,26 @@ def check_rule(name: str, value: object) -> RatificationRule:
     return value
 
 
-def rule_win_set(rule: RatificationRule, constituency: Constituency, side: Side = "X") -> WinSet:
+def rule_win_set(constituency: Constituency, rule: RatificationRule, side: Side = "X") -> WinSet:
     """The win-set of ``constituency`` under ``rule`` (function form of :meth:`RatificationRule.win_set`).
+
+    Parameters
+    ----------
+    constituency : Constituency
+        The ratifying body's members.
+    rule : RatificationRule
+        How they ratify.
+    side : {"X", "Y"}
+        X's win-set is :math:`[p, 1]`, Y's :math:`[0, 1 - p]`.
+
+    Returns
+    -------
+    WinSet
 
     Examples
     --------
     >>> c = tl.Constituency.uniform(0.9, n=100)
-    >>> tl.rule_win_set(tl.two_thirds(), c, "Y")
+    >>> tl.rule_win_set(c, tl.two_thirds(), "Y")
     WinSet(0, 0.4015)
 
     References
@@ -399,4 +435,3 @@ def rule_win_set(rule: RatificationRule, constituency: Constituency, side: Side 
     Putnam (1988), p. 448. Book: chapter 6, ``prop-stricter``.
     """
     return check_rule("rule", rule).win_set(constituency, side)
-

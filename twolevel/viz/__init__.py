@@ -1,86 +1,151 @@
-"""Figures and explorers: the only part of :mod:`twolevel` that imports matplotlib or ipywidgets.
+"""Figures and explorers: the only part of :mod:`twolevel` that imports matplotlib (and, on demand, ipywidgets).
 
-- :mod:`twolevel.viz.figure1`: Putnam's Figure 1, drawn from the model.
-- :mod:`twolevel.viz.figure2`: Putnam's Figure 2 (two-issue Edgeworth box), drawn from the model.
-- :mod:`twolevel.viz.explorers`: live ipywidgets explorers for JupyterLab.
-- :mod:`twolevel.viz.frames`: the one helper that keeps a figure interactive in
-  the static HTML book (precomputed frames switched by range inputs).
+**Layout.** One module per part of the article a chapter teaches, named as
+the model's part it draws, so that ``viz`` mirrors the package:
+
+- :mod:`twolevel.viz.winsets` (Chapter 4, the shared core: win-sets):
+  Putnam's Figure 1;
+- :mod:`twolevel.viz.preferences` (Chapter 5, ``twolevel.preferences``):
+  Putnam's Figure 2, the Edgeworth box of two-issue packages;
+- :mod:`twolevel.viz.institutions` (Chapter 6, ``twolevel.institutions``):
+  the rule, discipline and autonomy on one line; the paradox of state strength;
+- :mod:`twolevel.viz.strategies` (Chapter 7, ``twolevel.strategies``):
+  side-payments, rallies, collusion.
+
+A later chapter adds its module beside them (``uncertainty``,
+``reverberation``, ``negotiator``). Each holds, for its figures, a scenario
+object (the model's own, or one defined there until the model has it), a
+state computed by the model, a drawing that follows the state, the static
+chart, the static explorer and one factory for the live explorer: every one
+of them takes the scenario, with keyword overrides of its fields.
+
+The machinery they share, one concept per module:
+
+- :mod:`twolevel.viz.palette`: every colour a figure draws with;
+- :mod:`twolevel.viz.drawing`: the ``State`` and ``Drawing`` protocols, and
+  the layout solved once;
+- :mod:`twolevel.viz.scenario`: scenario objects and keyword overrides;
+- :mod:`twolevel.viz.frames`: kernel-free explorers for the static book
+  (precomputed frames; the draft switch ``TWOLEVEL_DRAFT_FRAMES``);
+- :mod:`twolevel.viz.live`: live explorers for JupyterLab (ipywidgets,
+  imported only when a live explorer is made);
+- :mod:`twolevel.viz.style`: how charts reach the page (SVG, fitted to a
+  phone); applied when this package is imported in an IPython kernel.
+
+The Sphinx side of the static explorers (frames written as files of the
+site) is ``book/_ext/tl_frames.py``, beside the book's other extensions.
+
+>>> from twolevel import viz
+>>> p = tl.Figure1Params(quota_y=0.9)
+>>> viz.figure1_state(p).feasible.is_empty, viz.figure1_state(p, quota_y=0.5).feasible.is_empty
+(True, False)
+>>> viz.figure1_state(p, quota_y=1.0).alt_text().endswith("deadlock.")
+True
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..scenarios import Figure1Params, Figure2Params
-from .figure1 import Figure1, Figure1State, figure1_state, figure1_static_explorer, putnam_figure1
-from .figure2 import Figure2, Figure2State, figure2_state, figure2_static_explorer, putnam_figure2
-from .frames import Control, StaticExplorer, static_explorer
-from .figure_institutions import *  # noqa: F403  (chapter 6)
-from .figure_institutions import __all__ as _institutions
-from .figure_strategies import *  # noqa: F403  (Chapter 7's budget figure)
-from .figure_strategies import __all__ as _strategies_all
-
-if TYPE_CHECKING:
-    from .explorers import Figure1Explorer, Figure2Explorer
+from ..preferences.scenario import Figure2Params
+from ..scenario import Figure1Params
+from . import palette
+from .drawing import Drawing, State, freeze_layout
+from .frames import Control, StaticExplorer, draft_frames, static_explorer
+from .institutions import (
+    InstitutionsFigure,
+    InstitutionsScenario,
+    InstitutionsState,
+    institutions_explorer,
+    institutions_state,
+    institutions_static_explorer,
+    paradox_figure,
+)
+from .preferences import Figure2, Figure2State, figure2_explorer, figure2_state, figure2_static_explorer, putnam_figure2
+from .scenario import Scenario, override
+from .strategies import (
+    BudgetFigure,
+    BudgetScenario,
+    BudgetState,
+    budget_curves,
+    budget_explorer,
+    budget_state,
+    budget_static_explorer,
+    collusion_figure,
+    marginal_value_figure,
+    rally_figure,
+)
+from .winsets import (
+    Y_STAGES,
+    Figure1,
+    Figure1State,
+    figure1_explorer,
+    figure1_state,
+    figure1_static_explorer,
+    putnam_figure1,
+)
 
 __all__ = [
-    "Control",
+    # Chapter 4: Figure 1
     "Figure1Params",
-    "Figure2Params",
-    "Figure1",
     "Figure1State",
-    "Figure2",
-    "Figure2State",
-    "StaticExplorer",
-    "figure1_explorer",
+    "Figure1",
+    "Y_STAGES",
     "figure1_state",
-    "figure1_static_explorer",
-    "figure2_explorer",
-    "figure2_state",
-    "figure2_static_explorer",
     "putnam_figure1",
+    "figure1_static_explorer",
+    "figure1_explorer",
+    # Chapter 5: Figure 2
+    "Figure2Params",
+    "Figure2State",
+    "Figure2",
+    "figure2_state",
     "putnam_figure2",
+    "figure2_static_explorer",
+    "figure2_explorer",
+    # Chapter 6
+    "InstitutionsScenario",
+    "InstitutionsState",
+    "InstitutionsFigure",
+    "institutions_state",
+    "institutions_static_explorer",
+    "institutions_explorer",
+    "paradox_figure",
+    # Chapter 7
+    "BudgetScenario",
+    "BudgetState",
+    "BudgetFigure",
+    "budget_curves",
+    "budget_state",
+    "budget_static_explorer",
+    "budget_explorer",
+    "rally_figure",
+    "marginal_value_figure",
+    "collusion_figure",
+    # shared
+    "palette",
+    "Drawing",
+    "State",
+    "freeze_layout",
+    "Scenario",
+    "override",
+    "Control",
+    "StaticExplorer",
     "static_explorer",
-    *_strategies_all,
+    "draft_frames",
 ]
-__all__ += _institutions
 
 
-def figure1_explorer(params: Figure1Params | None = None, **overrides: float) -> Figure1Explorer:
-    """Live ipywidgets explorer of Figure 1 (see :class:`twolevel.viz.explorers.Figure1Explorer`).
+def _in_ipython_kernel() -> bool:
+    """Whether this process runs an IPython shell (a kernel, or the IPython terminal)."""
+    import sys
 
-    ipywidgets is imported only here, when an explorer is made.
+    if "IPython" not in sys.modules:
+        return False
+    from IPython import get_ipython
 
-    Examples
-    --------
-    >>> e = tl.viz.figure1_explorer(quota_y=0.95)
-    >>> "deadlock" in e.summary.value
-    True
-
-    References
-    ----------
-    Putnam (1988), Figure 1, p. 441. Book: chapter 4.
-    """
-    from .explorers import Figure1Explorer
-
-    return Figure1Explorer(params, **overrides)
+    return get_ipython() is not None
 
 
-def figure2_explorer(params: Figure2Params | None = None, **overrides: float) -> Figure2Explorer:
-    """Live ipywidgets explorer of Figure 2 (see :class:`twolevel.viz.explorers.Figure2Explorer`).
+if _in_ipython_kernel():
+    from .style import use as _use_book_style
 
-    ipywidgets is imported only here, when an explorer is made.
-
-    Examples
-    --------
-    >>> e = tl.viz.figure2_explorer(tl.Figure2Params(quota_b=0.85))
-    >>> "deadlock" in e.summary.value
-    True
-
-    References
-    ----------
-    Putnam (1988), Figure 2, p. 447. Book: chapter 5.
-    """
-    from .explorers import Figure2Explorer
-
-    return Figure2Explorer(params, **overrides)
+    _use_book_style()

@@ -1,36 +1,50 @@
 """Interactive figures that keep working in a static web page.
 
-A live ipywidgets explorer needs a kernel. The built book has none, so every
-interactive figure in the book is *also* rendered as a set of precomputed
-frames, one per combination of its controls' values, switched by HTML range
-inputs and a few lines of inline JavaScript. Nothing is loaded from the
-network.
+A live explorer (:mod:`twolevel.viz.live`) needs a kernel. The built book has
+none, so every interactive figure in the book is *also* rendered as a set of
+precomputed frames, one per combination of its controls' values, switched by
+HTML range inputs and a few lines of inline JavaScript. Nothing is loaded
+from the network.
 
-Frames are lossless WebP images of the figure reduced to a 64-colour palette
-(measured on Figures 1 and 2: about 20% smaller than the same palette as PNG,
-a quarter of a full-colour PNG, and free of the ringing lossy WebP puts
-around text). Each frame is drawn once on an Agg canvas and encoded from its
-pixel buffer (no PNG round trip), and a frame whose pixels repeat an earlier
-one's shares its encoding. Frames are rendered at twice the size they are
-shown at, so they stay sharp on screens with a device pixel ratio of 2, and
-the figure is
-narrowed, if needed, until its smallest text is at least
-:data:`MIN_LABEL_CSS_PX` CSS pixels tall on a phone (the image then
-:data:`PHONE_IMAGE_CSS_PX` wide).
+How a frame is made, once per combination of the controls:
+
+- The figure is a :class:`twolevel.viz.Drawing`: its layout is solved once
+  (:func:`twolevel.viz.drawing.freeze_layout`) and each frame only moves its
+  existing artists, so a frame costs one draw on an Agg canvas, no layout
+  solve and no PNG round trip.
+- Frames are lossless WebP images reduced to a 64-colour palette (about 20%
+  smaller than the same palette as PNG, a quarter of a full-colour PNG, and
+  free of the ringing lossy WebP puts around text). The palette is computed
+  once per explorer, by median cut over the corner frames of the controls'
+  grid and a swatch of every colour of :mod:`twolevel.viz.palette`; each
+  frame is then mapped onto it, which costs a hundredth of a median cut.
+  A frame whose pixels repeat an earlier one's shares its encoding.
+- Frames are rendered at :data:`PIXEL_RATIO` times the size they are shown
+  at, so they stay sharp on screens with a device pixel ratio of 2, and the
+  figure is narrowed, if needed, until its smallest text is at least
+  :data:`MIN_LABEL_CSS_PX` CSS pixels tall on a phone (the image then
+  :data:`PHONE_IMAGE_CSS_PX` wide) as on a wide screen.
+
+**Draft frames.** With the environment variable ``TWOLEVEL_DRAFT_FRAMES=1``,
+:func:`static_explorer` draws only the frame shown when the page loads; every
+other position shows one shared grey placeholder. Every alt text is still
+computed from the model, so a test that reads what a page *says* (the
+alternative-parameter executions of the chapters) sees the same words, at a
+fraction of the cost. A draft explorer is marked ``data-tl-draft="1"`` in
+its HTML. Unset, empty or ``0``: full frames; anything else is an error.
 
 Where the frames live:
 
 - In a notebook (JupyterLab, nbclient) the explorer's HTML carries every frame
   as a ``data:`` URI, so the output is self-contained.
-- In the built book, this module is also a Sphinx extension (listed in
-  ``_config.yml``). When a page is written it moves every frame of an explorer
-  output into its own file, ``_images/tl-frames/<hash>.webp`` of the built
-  site, and the page keeps only their URLs. The page's script then loads the
-  current frame and, once the reader touches or focuses the explorer, its
-  neighbours along each slider; the rest load only when reached.
+- In the built book, the Sphinx extension ``book/_ext/tl_frames.py`` moves
+  every frame into its own file, ``_images/tl-frames/<hash>.webp``, and the
+  page keeps only their URLs. The page's script loads the current frame and,
+  once the reader touches or focuses the explorer, its neighbours along each
+  slider; the rest load only when reached.
 
-This module is the single place where that mechanism lives; chapters call it
-through the figure-specific helpers in :mod:`twolevel.viz`.
+Chapters call this module through the figure-specific helpers of
+:mod:`twolevel.viz` (``figure1_static_explorer`` and the like).
 """
 
 from __future__ import annotations
@@ -41,31 +55,37 @@ import html
 import io
 import itertools
 import json
-import re
+import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from PIL import Image
+
+from . import palette
+from .drawing import Blitter, canvas_image, freeze_layout
 
 __all__ = [
     "Control",
     "StaticExplorer",
     "static_explorer",
-    "externalise_frames",
+    "draft_frames",
     "smallest_text_pt",
+    "DRAFT_VARIABLE",
     "MIN_LABEL_CSS_PX",
     "PHONE_IMAGE_CSS_PX",
     "PIXEL_RATIO",
 ]
 
-#: Smallest text in a frame, in CSS pixels, when the frame is shown on a phone.
-MIN_LABEL_CSS_PX = 10.0
+#: Smallest text in a frame, in CSS pixels, on a phone and on a wide screen.
+MIN_LABEL_CSS_PX = 11.0
 #: Width of an explorer's image on a 390 px wide phone (the page column, 358 px,
 #: less the explorer's own padding; see book/_assets/tl-frames.css), rounded down.
 PHONE_IMAGE_CSS_PX = 340.0
@@ -74,14 +94,46 @@ PIXEL_RATIO = 2
 #: Colours of a frame's palette: enough for anti-aliased text and the shaded regions.
 PALETTE_COLOURS = 64
 #: Lossless WebP encoder settings: ``method`` (0-6) and ``quality`` (in lossless
-#: mode, the compression effort, 0-100). Measured on the book's four explorers
-#: (book/benchmarks.md): 2 and 25 encode in 40% of the time of 4 and 100, and the
-#: files are within 3% of the same size.
-WEBP_METHOD = 2
-WEBP_EFFORT = 25
-#: Folder of the frame files in the built site.
-FRAMES_DIR = "_images/tl-frames"
-_DATA_URI = re.compile(r"data:image/(webp|png);base64,([A-Za-z0-9+/=]+)")
+#: mode, the compression effort, 0-100). Measured on the book's explorers
+#: (book/benchmarks.md): 1 and 10 encode in 45% of the time of 2 and 25 (which took
+#: 40% of the time of 4 and 100), for files 15-25% larger; method 0 is no faster
+#: and doubles them.
+WEBP_METHOD = 1
+WEBP_EFFORT = 10
+#: The environment variable of the draft switch (see the module's docstring).
+DRAFT_VARIABLE = "TWOLEVEL_DRAFT_FRAMES"
+#: Grey of a draft explorer's placeholder frames, and how much smaller than a frame they are drawn.
+_DRAFT_GREY = (236, 236, 236)
+_DRAFT_SHRINK = 16
+#: A palette entry this close (in levels of 0-255, on every channel) to a colour of the
+#: book's palette, or to white, is set to it exactly.
+_SNAP_LEVELS = 8
+
+
+def draft_frames() -> bool:
+    """Whether static explorers render draft frames (``TWOLEVEL_DRAFT_FRAMES=1``).
+
+    Examples
+    --------
+    >>> import os
+    >>> os.environ.pop("TWOLEVEL_DRAFT_FRAMES", None) and None
+    >>> draft_frames()
+    False
+    >>> os.environ["TWOLEVEL_DRAFT_FRAMES"] = "yes"
+    >>> draft_frames()
+    Traceback (most recent call last):
+    ...
+    ValueError: TWOLEVEL_DRAFT_FRAMES must be unset, '', '0' or '1', got 'yes'
+    >>> del os.environ["TWOLEVEL_DRAFT_FRAMES"]
+
+    References
+    ----------
+    The book's one helper for kernel-free interactive figures (:func:`static_explorer`).
+    """
+    value = os.environ.get(DRAFT_VARIABLE, "").strip()
+    if value not in ("", "0", "1"):
+        raise ValueError(f"{DRAFT_VARIABLE} must be unset, '', '0' or '1', got {value!r}")
+    return value == "1"
 
 
 @dataclass(frozen=True)
@@ -133,9 +185,7 @@ class Control:
             raise ValueError(f"values of control {self.name!r} must hold at least 2 values, got {len(vals)}")
         object.__setattr__(self, "values", vals)
         if not any(abs(v - float(self.initial)) < 1e-12 for v in vals):
-            raise ValueError(
-                f"initial of control {self.name!r} must be one of its values {vals}, got {self.initial!r}"
-            )
+            raise ValueError(f"initial of control {self.name!r} must be one of its values {vals}, got {self.initial!r}")
 
     @property
     def initial_index(self) -> int:
@@ -150,9 +200,10 @@ class StaticExplorer:
     figure with one range input per control. ``frames`` (``data:`` URIs) and
     ``alts`` are kept so tests can check what was rendered; ``width`` and
     ``height`` are the frames' size in CSS pixels at full size (their pixel
-    size divided by :data:`PIXEL_RATIO`), and ``min_label_phone_px`` the
-    height of the smallest text, in CSS pixels, on a phone, where the image
-    is :data:`PHONE_IMAGE_CSS_PX` wide (or ``width``, if narrower).
+    size divided by :data:`PIXEL_RATIO`); ``min_label_px`` is the height of
+    the smallest text, in CSS pixels, at that size, and ``min_label_phone_px``
+    on a phone, where the image is :data:`PHONE_IMAGE_CSS_PX` wide (or
+    ``width``, if narrower). ``draft`` marks draft frames (:func:`draft_frames`).
 
     Examples
     --------
@@ -181,6 +232,9 @@ class StaticExplorer:
     width: int = 0
     height: int = 0
     min_label_phone_px: float = 0.0
+    min_label_px: float = 0.0
+    draft: bool = False
+    caption_html: str = ""
 
     def index(self, **values: float) -> int:
         """Position in ``frames`` of the frame for these control values (row-major)."""
@@ -214,11 +268,16 @@ class StaticExplorer:
                 f'aria-valuetext="{value}">'
                 f"</label>"
             )
-        caption = f'<div class="tl-frames-caption">{html.escape(self.caption)}</div>' if self.caption else ""
+        words = self.caption_html or html.escape(self.caption)
+        caption = f'<div class="tl-frames-caption">{words}</div>' if words else ""
         payload = json.dumps(data).replace("</", "<\\/")
         size = f' width="{self.width}" height="{self.height}"' if self.width and self.height else ""
+        draft = ' data-tl-draft="1"' if self.draft else ""
+        # The smallest text's height in CSS px at the image's own width: a browser test scales it
+        # by the width the page gives the image (tests/browser/test_chart_text.py).
+        text = f' data-tl-text-px="{self.min_label_px:g}"' if self.min_label_px else ""
         return (
-            f'<div class="tl-frames" id="{self.dom_id}" data-tl-frames="{html.escape(self.name)}" '
+            f'<div class="tl-frames" id="{self.dom_id}" data-tl-frames="{html.escape(self.name)}"{draft}{text} '
             f'role="group" aria-label="{html.escape(self.label)}">'
             f'<img class="tl-frames-image" src="{self.frames[start]}" alt="{html.escape(self.alts[start])}"'
             f'{size} decoding="async">'
@@ -334,8 +393,7 @@ def _agg_at(fig: Figure, dpi: float) -> Iterator[FigureCanvasAgg]:
     """Draw ``fig`` on its own Agg canvas at ``dpi`` inside the block; its canvas and dpi are restored after.
 
     This is what ``savefig`` does for one file; doing it once per explorer lets
-    each frame cost a single draw (``savefig`` draws twice when the figure has a
-    layout engine: a layout pass, then the render) and no PNG round trip.
+    each frame cost a single draw and no PNG round trip.
     """
     canvas, old_dpi = fig.canvas, fig.dpi
     agg = FigureCanvasAgg(fig)
@@ -347,40 +405,127 @@ def _agg_at(fig: Figure, dpi: float) -> Iterator[FigureCanvasAgg]:
         fig.set_canvas(canvas)
 
 
-def _encode_frame(rgba: np.ndarray[Any, np.dtype[np.uint8]]) -> str:
-    """A drawn RGBA buffer (rows x columns x 4) as a lossless palette WebP ``data:`` URI."""
-    from PIL import Image
+Pixels = npt.NDArray[np.uint8]
 
-    rgb = Image.fromarray(rgba).convert("RGB")
-    palette = rgb.quantize(colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+
+def _draw(canvas: FigureCanvasAgg) -> Image.Image:
+    """The figure drawn once on ``canvas``, as an RGB image (a copy)."""
+    # matplotlib's Agg backend has no type annotations.
+    canvas.draw()  # type: ignore[no-untyped-call]
+    return canvas_image(canvas)
+
+
+def _swatches(width: int) -> Pixels:
+    """Rows of solid blocks of every colour of the palette as seen on the page, with black and greys.
+
+    Each block holds as many pixels as a thin line across the frame, so that
+    median cut gives a colour of the book's palette its own entry even when
+    the frames the palette is computed from do not show it (a deadlock's red
+    status line, say).
+    """
+    from matplotlib.colors import to_rgb
+
+    seen = [palette.as_seen(c, a) for c, a in palette.COLOURS.values()]
+    seen += [to_rgb(g) for g in ("black", "0.25", "0.5", "0.75")]
+    rows = np.array([[round(255 * v) for v in rgb] for rgb in seen], dtype=np.uint8)
+    return np.repeat(rows[:, None, :], width, axis=1).repeat(8, axis=0)
+
+
+def _palette_of(samples: list[Image.Image]) -> Image.Image:
+    """The PALETTE_COLOURS-colour palette image (mode P) of some frames and the book's colours."""
+    width = samples[0].size[0]
+    swatches = _swatches(width)
+    stacked = np.concatenate([*(np.asarray(s) for s in samples), swatches], axis=0)
+    image = Image.fromarray(stacked).quantize(
+        colors=PALETTE_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+    )
+    # Median cut gives a box of colours their mean: the page's white would come out a
+    # shade of grey. Entries within a few levels of a colour the figures draw with
+    # (the swatches, and white) become that colour exactly.
+    exact = np.unique(np.concatenate([swatches[::8, 0], [[255, 255, 255]]]), axis=0).astype(int)
+    entries = np.array((image.getpalette() or [])[: 3 * PALETTE_COLOURS], dtype=int).reshape(-1, 3)
+    gap = np.abs(entries[:, None, :] - exact[None, :, :]).max(axis=2)
+    near = gap.min(axis=1) <= _SNAP_LEVELS
+    entries[near] = exact[gap.argmin(axis=1)[near]]
+    image.putpalette(entries.astype(np.uint8).ravel().tolist())
+    return image
+
+
+def _encode(image: Image.Image) -> str:
+    """A PIL image as a lossless WebP ``data:`` URI."""
     out = io.BytesIO()
-    palette.save(out, format="WEBP", lossless=True, quality=WEBP_EFFORT, method=WEBP_METHOD)
+    image.save(out, format="WEBP", lossless=True, quality=WEBP_EFFORT, method=WEBP_METHOD)
     return "data:image/webp;base64," + base64.b64encode(out.getvalue()).decode("ascii")
 
 
+def _encode_frame(rgb: Image.Image, palette_image: Image.Image) -> str:
+    """A drawn RGB frame mapped onto the explorer's palette, as a lossless palette WebP ``data:`` URI."""
+    return _encode(rgb.quantize(palette=palette_image, dither=Image.Dither.NONE))
+
+
+def _placeholder(size: tuple[int, int]) -> str:
+    """The grey frame a draft explorer shows at every position but its first (a sixteenth of the size)."""
+    w, h = (max(1, v // _DRAFT_SHRINK) for v in size)
+    return _encode(Image.new("RGB", (w, h), _DRAFT_GREY))
+
+
+def _corners(controls: Sequence[Control]) -> list[dict[str, float]]:
+    """The combinations at the corners of the controls' grid (first and last value of each)."""
+    ends = [(c.values[0], c.values[-1]) for c in controls]
+    return [{c.name: v for c, v in zip(controls, combo, strict=False)} for combo in itertools.product(*ends)]
+
+
 def _render_frames(
-    fig: Figure, update: Callable[..., str], combos: list[dict[str, Any]], dpi: float
+    fig: Figure,
+    update: Callable[..., str],
+    combos: list[dict[str, Any]],
+    initial: dict[str, float],
+    controls: Sequence[Control],
+    dpi: float,
+    draft: bool,
+    moving: Sequence[Artist],
 ) -> tuple[list[str], list[str], tuple[int, int]]:
     """Alt texts, frames and pixel size of ``fig`` after ``update(**combo)`` for each combination.
 
-    Each frame is drawn once; a frame whose pixels equal an earlier frame's
-    (two slider positions the model maps to the same picture) reuses that
-    frame's encoding instead of quantising and encoding it again.
+    The palette is computed first, from the initial frame and the corners of
+    the grid (:func:`_palette_of`). Each frame is then drawn once: the
+    ``moving`` artists over a background drawn once (:class:`Blitter`), or
+    the whole figure if none are named. A frame whose pixels equal an
+    earlier frame's (two slider positions the model maps to the same picture)
+    reuses that frame's encoding. In draft mode only the initial combination
+    is drawn and every other frame is the placeholder.
     """
     frames: list[str] = []
     alts: list[str] = []
     seen: dict[bytes, str] = {}
-    with _agg_at(fig, dpi) as canvas:
+    with _agg_at(fig, dpi) as canvas, Blitter(canvas, moving) if moving else nullcontext() as blit:
+
+        def draw() -> Image.Image:
+            return blit.draw() if blit is not None else _draw(canvas)
+
+        update(**initial)
+        first = draw()
+        size = canvas.get_width_height(physical=True)
+        if draft:
+            pal = _palette_of([first])
+            start, blank = _encode_frame(first, pal), _placeholder(size)
+            for kwargs in combos:
+                alts.append(update(**kwargs))
+                frames.append(start if kwargs == initial else blank)
+            return frames, alts, size
+        samples = [first]
+        for corner in _corners(controls):
+            update(**corner)
+            samples.append(draw())
+        pal = _palette_of(samples)
+        del samples
         for kwargs in combos:
             alts.append(update(**kwargs))
-            # matplotlib's Agg backend has no type annotations.
-            canvas.draw()  # type: ignore[no-untyped-call]
-            rgba = np.asarray(canvas.buffer_rgba())  # type: ignore[no-untyped-call]
-            key = hashlib.sha256(rgba.data).digest()
+            rgb = draw()
+            key = hashlib.sha256(rgb.tobytes()).digest()
             if key not in seen:
-                seen[key] = _encode_frame(rgba)
+                seen[key] = _encode_frame(rgb, pal)
             frames.append(seen[key])
-        size = canvas.get_width_height(physical=True)
     return frames, alts, size
 
 
@@ -391,7 +536,9 @@ def static_explorer(
     *,
     name: str,
     caption: str = "",
+    caption_html: str = "",
     dpi: float = 100,
+    moving: Sequence[Artist] = (),
 ) -> StaticExplorer:
     """Render every combination of the controls' values into a kernel-free explorer.
 
@@ -402,7 +549,8 @@ def static_explorer(
         frame costs one draw, not a new figure. If the figure is too wide for
         its smallest text to stay :data:`MIN_LABEL_CSS_PX` CSS px tall on a
         phone, it is narrowed to the widest width that keeps it so (its height
-        is kept; a figure with a constrained layout re-lays itself out).
+        is kept). Its layout is then solved once and frozen
+        (:func:`twolevel.viz.drawing.freeze_layout`).
     update : callable
         Called with one keyword per control; updates ``fig`` and returns the
         alt text describing that frame.
@@ -412,14 +560,23 @@ def static_explorer(
         Identifies the figure in the page (``data-tl-frames`` attribute).
     caption : str
         Optional line of text under the sliders.
+    caption_html : str
+        The same as trusted HTML (for a superscript, say), used instead of
+        ``caption`` when given.
     dpi : float
         CSS pixels per inch of the figure at its full size (on a wide screen);
         frames are rendered at ``PIXEL_RATIO * dpi`` dots per inch.
+    moving : sequence of Artist
+        The artists ``update`` changes, and those above them
+        (:meth:`twolevel.viz.Drawing.moving`): the rest is drawn once, and each
+        frame draws only these over it. Empty: every frame is drawn whole.
 
     Returns
     -------
     StaticExplorer
-        Displays as HTML in notebooks and in the built book.
+        Displays as HTML in notebooks and in the built book. With
+        ``TWOLEVEL_DRAFT_FRAMES=1`` (:func:`draft_frames`) only its initial
+        frame is drawn.
 
     Examples
     --------
@@ -449,16 +606,19 @@ def static_explorer(
         n *= len(c.values)
     if n > 400:
         raise ValueError(f"controls give {n} frames; the accepted range is at most 400")
+    draft = draft_frames()
     width_in, height_in = (float(x) for x in fig.get_size_inches())
     smallest = smallest_text_pt(fig)
     if smallest is not None and _phone_text_px(smallest, width_in) < MIN_LABEL_CSS_PX:
         width_in = smallest / 72.0 * PHONE_IMAGE_CSS_PX / MIN_LABEL_CSS_PX
         fig.set_size_inches(width_in, height_in)
+    freeze_layout(fig)
     grid = itertools.product(*(c.values for c in controls))
-    combos = [{c.name: v for c, v in zip(controls, combo)} for combo in grid]
-    frames, alts, pixels = _render_frames(fig, update, combos, PIXEL_RATIO * dpi)
+    combos = [{c.name: v for c, v in zip(controls, combo, strict=False)} for combo in grid]
+    initial = {c.name: c.values[c.initial_index] for c in controls}
+    frames, alts, pixels = _render_frames(fig, update, combos, initial, controls, PIXEL_RATIO * dpi, draft, moving)
     # Leave the figure showing the initial state, as the page does on load.
-    update(**{c.name: c.initial for c in controls})
+    update(**initial)
     # The CSS size is the frames' pixel size over the pixel ratio, rounded down,
     # so the image always has at least PIXEL_RATIO pixels per CSS pixel.
     width, height = (px // PIXEL_RATIO for px in pixels)
@@ -466,89 +626,19 @@ def static_explorer(
     shown = min(PHONE_IMAGE_CSS_PX, width)
     smallest = smallest_text_pt(fig)
     min_label = float("inf") if smallest is None else smallest / 72.0 * shown / width_in
+    min_full = float("inf") if smallest is None else smallest / 72.0 * width / width_in
     digest = hashlib.sha1((name + "".join(alts)).encode()).hexdigest()[:10]
     return StaticExplorer(
-        name, controls, frames, alts, caption, f"tl-frames-{name}-{digest}", width, height, round(min_label, 2)
+        name,
+        controls,
+        frames,
+        alts,
+        caption,
+        f"tl-frames-{name}-{digest}",
+        width,
+        height,
+        round(min_label, 2),
+        round(min_full, 2),
+        draft,
+        caption_html,
     )
-
-
-# --- frames as files in the built book (Sphinx extension) ------------------------------
-
-
-def externalise_frames(page_html: str, write: Callable[[str, bytes], None], url_prefix: str) -> str:
-    """Replace every frame's ``data:`` URI in an explorer's HTML by the URL of a file.
-
-    Parameters
-    ----------
-    page_html : str
-        HTML holding one or more explorers (``data-tl-frames``); other HTML is
-        returned unchanged.
-    write : callable
-        ``write(filename, content)`` stores a frame; the file name is the
-        SHA-256 of its content (20 hex digits) and its format's extension, so
-        identical frames are stored once and a changed frame never reuses an
-        old name (no stale caches).
-    url_prefix : str
-        Prepended to the file name to make the URL (e.g. ``"../_images/tl-frames/"``).
-
-    Returns
-    -------
-    str
-        The HTML with URLs in place of the data.
-
-    Examples
-    --------
-    >>> store = {}
-    >>> out = externalise_frames('<div data-tl-frames="x"><img src="data:image/webp;base64,AAAA"></div>',
-    ...                          store.__setitem__, "f/")
-    >>> out
-    '<div data-tl-frames="x"><img src="f/709e80c88487a2411e1e.webp"></div>'
-    >>> store
-    {'709e80c88487a2411e1e.webp': b'\\x00\\x00\\x00'}
-
-    References
-    ----------
-    The book's one helper for kernel-free interactive figures; used for
-    Putnam's Figure 1 (p. 441) and Figure 2 (p. 447) and every later explorer.
-    """
-    if "data-tl-frames" not in page_html:
-        return page_html
-
-    def to_file(m: re.Match[str]) -> str:
-        content = base64.b64decode(m.group(2))
-        filename = f"{hashlib.sha256(content).hexdigest()[:20]}.{m.group(1)}"
-        write(filename, content)
-        return url_prefix + filename
-
-    return _DATA_URI.sub(to_file, page_html)
-
-
-def _externalise_doctree(app: Any, doctree: Any, docname: str) -> None:
-    """``doctree-resolved`` handler: explorer outputs of HTML pages get their frames as files."""
-    from docutils import nodes
-    from sphinx.util.osutil import relative_uri
-
-    if getattr(app.builder, "format", "") != "html":
-        return
-    folder = Path(app.outdir) / FRAMES_DIR
-
-    def write(filename: str, content: bytes) -> None:
-        target = folder / filename
-        if not target.is_file():
-            folder.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-
-    prefix = relative_uri(app.builder.get_target_uri(docname), FRAMES_DIR + "/")
-    for node in list(doctree.findall(nodes.raw)):
-        text = node.astext()
-        if node.get("format") != "html" or "data-tl-frames" not in text:
-            continue
-        new = nodes.raw(node.rawsource, externalise_frames(text, write, prefix), format="html")
-        new["classes"] = list(node.get("classes", []))
-        node.replace_self(new)
-
-
-def setup(app: Any) -> dict[str, Any]:
-    """Sphinx entry point (``twolevel.viz.frames`` in the book's extensions)."""
-    app.connect("doctree-resolved", _externalise_doctree)
-    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,7 +3,7 @@
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import box_quotas, gammas, weight_shares
+from inputs import box_quotas, gammas, weight_shares
 
 import twolevel as tl
 
@@ -13,14 +13,14 @@ import twolevel as tl
 def test_piecemeal_amendment_never_enlarges_the_win_set(alpha, gb, gc, q, side):
     ch = tl.TwoIssueConstituency.power(alpha, gb, gc, quota=q, side=side, n=201)
     piece = tl.piecemeal_mask(ch, 41)
-    up = tl.win_set_mask(ch, n=41)
+    up = tl.win_set_mask(ch, resolution=41)
     assert np.all(piece <= up)
 
 
 def test_the_guaranteed_vote_enlarges_the_lens():
     a = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, side="A", n=1001)
     b = tl.TwoIssueConstituency.power(0.5, 1.0, 1.0, quota=0.5, side="B", n=1001)
-    cmp = tl.compare_procedures(a, b, n=101)
+    cmp = tl.compare_procedures(a, b, resolution=101)
     assert cmp.area("piecemeal") < cmp.area("up_or_down")
     assert cmp.area("lens_piecemeal") < cmp.area("lens_up_or_down")
     # A package that trades beef for citrus passes as a whole but not clause by clause.

@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from strategies import constituencies, quotas, unit
+from inputs import constituencies, quotas, unit
 
 import twolevel as tl
 
@@ -25,21 +25,21 @@ def test_autonomy_never_raises_the_bargaining_share(c, q, a1, a2, y1, r_l, solut
     r_l = min(r_l, float(c.pivot(q)))  # an eager decision-maker: r_L <= pivot
     s_lo = tl.autonomy_share(c, q, lo, other, r_l, solution)
     s_hi = tl.autonomy_share(c, q, hi, other, r_l, solution)
-    if s_lo is not None:
-        assert s_hi is not None and s_hi <= s_lo + 1e-12
+    assume(s_lo is not None)
+    assert s_hi is not None and s_hi <= s_lo + 1e-12
 
 
 @settings(max_examples=40, deadline=None)
 @given(st.lists(unit, min_size=2, max_size=6), unit, unit, quotas, quotas, st.integers(0, 10))
 def test_autonomy_raises_the_probability_of_agreement(alphas, sx, sy, qx, qy, seed):
     a = np.sort(np.asarray(alphas))
-    p = tl.autonomy_agreement_probability(a, sx, sy, qx, qy, n=21, trials=300, seed=seed)
+    p = tl.autonomy_agreement_probability(sx, sy, qx, qy, autonomy=a, sample_size=21, trials=300, seed=seed)
     assert np.all(np.diff(p) >= 0)
 
 
 def test_no_autonomy_is_chapter_4s_probability():
-    p = tl.autonomy_agreement_probability([0.0], 0.7, 0.8, 0.5, 2 / 3, n=51, trials=2000, seed=4)
-    q = tl.agreement_probability(0.7, 0.8, 0.5, 2 / 3, n=51, trials=2000, seed=4)
+    p = tl.autonomy_agreement_probability(0.7, 0.8, 0.5, 2 / 3, autonomy=[0.0], sample_size=51, trials=2000, seed=4)
+    q = tl.agreement_probability(0.7, 0.8, 0.5, 2 / 3, sample_size=51, trials=2000, seed=4)
     assert p[0] == pytest.approx(float(q))
 
 
@@ -61,7 +61,7 @@ def test_the_paradox_in_one_scenario():
     x = tl.Constituency.uniform(0.9, n=1001)
     y = tl.win_set(tl.Constituency.uniform(0.6, n=1001), 0.5, "Y")
     shares = [tl.autonomy_share(x, 2 / 3, a, y) for a in (0.0, 0.1, 0.3)]
-    probs = tl.autonomy_agreement_probability([0.0, 0.1, 0.3], 0.9, 0.6, 2 / 3, 0.5, trials=2000, seed=1)
+    probs = tl.autonomy_agreement_probability(0.9, 0.6, 2 / 3, 0.5, autonomy=[0.0, 0.1, 0.3], trials=2000, seed=1)
     assert shares[0] > shares[1] > shares[2] - 1e-12
     assert probs[0] < probs[1] <= probs[2]
 

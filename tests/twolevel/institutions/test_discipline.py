@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-from strategies import constituencies, quotas, unit
+from inputs import constituencies, quotas, unit
 
 import twolevel as tl
 
@@ -49,7 +49,7 @@ def test_better_discipline_moves_the_bill_toward_the_senate_version(solution):
         for d in (0.0, 0.1, 0.2, 0.3, 0.4)
     ]
     assert all(b is not None for b in bills)
-    assert all(b2 <= b1 for b1, b2 in zip(bills, bills[1:]))
+    assert all(b2 <= b1 for b1, b2 in zip(bills, bills[1:], strict=False))
     assert bills[-1] < bills[0]
     assert bills[-1] >= 0.5
 
@@ -62,8 +62,8 @@ def test_house_discipline_never_moves_the_bill_toward_the_house(sh, ss, qh, qs, 
     for solution in ("nash", "split"):
         a = tl.conference_outcome(house, senate, qh, qs, lo, 0.0, solution).bill
         b = tl.conference_outcome(house, senate, qh, qs, hi, 0.0, solution).bill
-        if a is not None:
-            assert b is not None and b <= a + 1e-12
+        assume(a is not None)  # deadlock under the weaker discipline: nothing to compare
+        assert b is not None and b <= a + 1e-12
 
 
 def test_discipline_cannot_enlarge_a_win_set_under_unanimity():

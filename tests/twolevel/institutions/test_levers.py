@@ -2,7 +2,7 @@
 
 import pytest
 from hypothesis import given, settings
-from strategies import constituencies, quotas, unit
+from inputs import constituencies, quotas, unit
 
 import twolevel as tl
 

@@ -1,0 +1,477 @@
+r"""Chapter 6: Level II institutions on one line, the win-sets and both sides' outcomes as the rule, discipline and autonomy move.
+
+X (say, the United States) chooses its institutions: a ratification rule
+(quota :math:`q`), party discipline :math:`d` and its negotiator's autonomy
+:math:`a` (:func:`twolevel.institutional_win_set`); Y's win-set is fixed by its
+own rule. The drawing shows both win-sets, their overlap and the Nash
+agreement with each side's share, as in Figure 1: ``XM`` on the left, ``YM``
+on the right. Every position is computed by the model.
+
+:func:`paradox_figure` is the paradox of state strength in one figure: as
+autonomy rises, the win-set and the probability of agreement rise while X's
+bargaining share falls.
+
+The drawing, both static explorers, the live explorer and the paradox figure
+take one scenario object, :class:`InstitutionsScenario`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from .._checks import check_array, check_positive_int, check_quota, check_unit
+
+# From the subpackage itself: the flat ``twolevel`` namespace loads it lazily (PEP 562), which type checkers cannot follow.
+from ..institutions import LeverOutcome, autonomy_agreement_probability, lever_outcome
+from ..winsets import Constituency, WinSet, win_set
+from . import palette
+from .drawing import axes_content
+from .frames import Control, StaticExplorer, static_explorer
+from .scenario import Scenario, checked, override
+
+if TYPE_CHECKING:
+    from .live import LiveExplorer
+
+__all__ = [
+    "InstitutionsScenario",
+    "InstitutionsState",
+    "institutions_state",
+    "InstitutionsFigure",
+    "institutions_static_explorer",
+    "institutions_explorer",
+    "paradox_figure",
+]
+
+#: Slider positions of the static explorers (11 each: 121 frames for two sliders).
+QUOTAS = tuple(round(0.5 + 0.05 * i, 2) for i in range(11))
+DISCIPLINES = tuple(round(0.05 * i, 2) for i in range(11))
+AUTONOMIES = tuple(round(0.1 * i, 1) for i in range(11))
+#: The levers a static explorer can move: slider label (the live explorer's too) and short name.
+LEVERS = {
+    "quota_x": ("X's ratification quota", "rule"),
+    "discipline": ("Share of X's members who follow the leader", "discipline"),
+    "autonomy": ("Autonomy of X's decision-makers", "autonomy"),
+}
+
+
+def _size(name: str, value: object) -> int:
+    return check_positive_int(name, value, maximum=1_000_000)
+
+
+@dataclass(frozen=True)
+class InstitutionsScenario(Scenario):
+    """Chapter 6's scenario: two uniform constituencies and X's three institutional levers.
+
+    Parameters
+    ----------
+    spread_x, spread_y : float
+        X's and Y's reservation values are uniform on :math:`[0, s]`, ``s`` in [0, 1].
+    quota_x, quota_y : float
+        Ratification quotas in (0, 1]; ``quota_x`` is X's rule.
+    discipline : float
+        Share :math:`d` of X's members who follow the leader, in [0, 1].
+    autonomy : float
+        Weight :math:`a` of X's decision-makers' own judgement, in [0, 1].
+    n : int
+        Constituents per side, 1 to 1,000,000.
+
+    Examples
+    --------
+    >>> from twolevel.viz import InstitutionsScenario
+    >>> InstitutionsScenario(discipline=0.2).quota_x
+    0.5
+    >>> InstitutionsScenario(autonomy=1.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: autonomy must lie in [0, 1], got 1.5
+
+    References
+    ----------
+    Putnam (1988), pp. 448-450. Book: chapter 6.
+    """
+
+    spread_x: float = checked(check_unit, 0.9)
+    spread_y: float = checked(check_unit, 0.6)
+    quota_x: float = checked(check_quota, 0.5)
+    quota_y: float = checked(check_quota, 0.5)
+    discipline: float = checked(check_unit, 0.0)
+    autonomy: float = checked(check_unit, 0.0)
+    n: int = checked(_size, 1001)
+
+
+@dataclass(frozen=True)
+class InstitutionsState:
+    """X's institutions and what they give: both win-sets, the overlap, both sides' shares.
+
+    Examples
+    --------
+    >>> from twolevel.viz import institutions_state
+    >>> s = institutions_state(quota_x=2 / 3)
+    >>> round(s.outcome.share_x, 2), "Y receives 0.40" in s.alt_text()
+    (0.6, True)
+
+    References
+    ----------
+    Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorer.
+    """
+
+    scenario: InstitutionsScenario
+    outcome: LeverOutcome
+
+    def alt_text(self) -> str:
+        """The figure in words, with every position, for screen readers."""
+        s, o = self.scenario, self.outcome
+        head = (
+            f"X's rule needs {s.quota_x:.0%} of the weight, {s.discipline:.0%} of X's members follow the "
+            f"leader, autonomy {s.autonomy:.1f}: X's win-set runs from {o.win_set_x.lo:.2f} to 1, "
+            f"Y's from 0 to {o.win_set_y.hi:.2f}."
+        )
+        if o.share_x is None:
+            return head + " The win-sets do not overlap: deadlock, no agreement is feasible."
+        return head + f" Agreement at X's share {o.share_x:.2f}; Y receives {o.share_y:.2f}."
+
+
+@lru_cache(maxsize=16)
+def _uniform(spread: float, n: int) -> Constituency:
+    return Constituency.uniform(spread, n=n)
+
+
+@lru_cache(maxsize=16)
+def _y_win_set(spread_y: float, quota_y: float, n: int) -> WinSet:
+    return win_set(_uniform(spread_y, n), quota_y, "Y")
+
+
+def institutions_state(scenario: InstitutionsScenario | None = None, **overrides: float) -> InstitutionsState:
+    """The model's state for X's institutions, with uniform constituencies on [0, spread].
+
+    Y's constituency and win-set depend on Y's side only, so an explorer
+    that moves X's levers computes them once (they are cached).
+
+    Parameters
+    ----------
+    scenario : InstitutionsScenario, optional
+        The scenario (default: ``InstitutionsScenario()``).
+    **overrides
+        Fields of the scenario to replace: ``institutions_state(quota_x=1.0)``.
+
+    Returns
+    -------
+    InstitutionsState
+        Both win-sets, their overlap and the Nash agreement.
+
+    Examples
+    --------
+    >>> from twolevel.viz import institutions_state
+    >>> institutions_state(quota_x=1.0).outcome.feasible.is_empty
+    True
+
+    References
+    ----------
+    Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorer.
+    """
+    s = override(InstitutionsScenario, scenario, overrides)
+    out = lever_outcome(
+        _uniform(s.spread_x, s.n), _y_win_set(s.spread_y, s.quota_y, s.n), s.quota_x, s.discipline, s.autonomy
+    )
+    return InstitutionsState(s, out)
+
+
+class InstitutionsFigure:
+    """A reusable drawing of the institutions explorer whose artists are updated, never rebuilt.
+
+    Examples
+    --------
+    >>> from twolevel.viz import InstitutionsFigure, institutions_state
+    >>> d = InstitutionsFigure(institutions_state())
+    >>> n = len(d.ax.get_children())
+    >>> d.update(institutions_state(quota_x=1.0))
+    >>> len(d.ax.get_children()) == n, d.status.get_text().startswith("Deadlock")
+    (True, True)
+
+    References
+    ----------
+    Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorer.
+    """
+
+    def __init__(self, state: InstitutionsState, *, width: float = 4.3, height: float = 3.0):
+        self.figure = Figure(figsize=(width, height), layout="constrained")
+        FigureCanvasAgg(self.figure)
+        ax = self.ax = self.figure.add_subplot()
+        ax.set_xlim(1.04, -0.04)  # XM (x = 1) on the left, as in Putnam's Figure 1
+        ax.set_ylim(-1.0, 1.65)
+        ax.set_yticks([1.2, 0.5])
+        ax.set_yticklabels(["X's\nwin-set", "Y's\nwin-set"], fontsize=11)
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        ax.set_xticks([1.0, 0.75, 0.5, 0.25, 0.0])
+        ax.set_xlabel("X's share of the stake (Y gets the rest)", fontsize=11)
+        ax.tick_params(labelsize=11)
+        ax.text(1.0, -0.62, "XM", ha="center", va="center", fontsize=12, fontweight="bold")
+        ax.text(0.0, -0.62, "YM", ha="center", va="center", fontsize=12, fontweight="bold")
+        self._band = ax.axvspan(0, 0, color=palette.FEASIBLE, alpha=palette.FEASIBLE_ALPHA, lw=0, zorder=0)
+        self._x_bar = ax.plot([0, 1], [1.2, 1.2], color=palette.FIRST, lw=9, solid_capstyle="butt")[0]
+        self._y_bar = ax.plot([0, 1], [0.5, 0.5], color=palette.SECOND, lw=9, solid_capstyle="butt")[0]
+        self._deal = ax.plot([0.5], [-0.05], marker="D", ms=9, color="black", ls="none", zorder=5)[0]
+        self._deal_text = ax.text(0.5, -0.3, "", ha="center", va="top", fontsize=11)
+        self.status = ax.set_title("", fontsize=12, fontweight="bold")
+        self.update(state)
+
+    def moving(self) -> list[Artist]:
+        """Everything inside the axes (:func:`twolevel.viz.drawing.axes_content`); the ticks and axis labels stay put."""
+        return axes_content(self.ax)
+
+    def update(self, state: InstitutionsState) -> None:
+        """Move the artists to ``state`` (no new artists are created)."""
+        self.state = state
+        o = state.outcome
+        self._x_bar.set_xdata([o.win_set_x.lo, 1.0])
+        self._y_bar.set_xdata([0.0, o.win_set_y.hi])
+        if o.share_x is None:
+            self._band.set_visible(False)
+            self._deal.set_visible(False)
+            self._deal_text.set_text("")
+            self.status.set_text("Deadlock: the win-sets do not overlap")
+            self.status.set_color(palette.DEADLOCK)
+            return
+        lo, hi = o.feasible.lo, o.feasible.hi
+        self._band.set_visible(True)
+        self._band.set_x(lo)
+        self._band.set_width(hi - lo)
+        self._deal.set_visible(True)
+        self._deal.set_data([o.share_x], [-0.05])
+        # Kept inside the axes: the label is about as wide as half of them.
+        self._deal_text.set_x(min(max(o.share_x, 0.27), 0.73))
+        self._deal_text.set_text(f"Nash agreement: X {o.share_x:.2f}, Y {o.share_y:.2f}")
+        self.status.set_text(f"Feasible: X's share from {lo:.2f} to {hi:.2f}")
+        self.status.set_color(palette.AGREEMENT)
+
+
+def institutions_static_explorer(
+    scenario: InstitutionsScenario | None = None,
+    *,
+    levers: tuple[str, str] = ("quota_x", "discipline"),
+    quotas: tuple[float, ...] = QUOTAS,
+    disciplines: tuple[float, ...] = DISCIPLINES,
+    autonomies: tuple[float, ...] = AUTONOMIES,
+    **overrides: float,
+) -> StaticExplorer:
+    r"""Two of X's three institutional levers as sliders, in the static page (no kernel).
+
+    A static explorer stores one picture per combination of its sliders'
+    positions, so the three levers of the live explorer (11 positions each:
+    :math:`11^3 = 1331` frames) are split into pairs of sliders
+    (:math:`11^2 = 121` frames each): ``levers`` names the two that move, and
+    the third is held at the scenario's value.
+
+    Parameters
+    ----------
+    scenario : InstitutionsScenario, optional
+        The scenario (default: ``InstitutionsScenario()``). A moving lever's
+        slider starts at the position of its grid nearest to the scenario's
+        value; the held lever keeps it.
+    levers : pair of str
+        The two levers that move, two distinct names among ``"quota_x"`` (X's
+        ratification quota, :math:`q`), ``"discipline"`` (the share :math:`d`
+        of X's members who follow the leader) and ``"autonomy"`` (the weight
+        :math:`a` of the decision-maker's own judgement); their order is the
+        sliders' order.
+    quotas, disciplines, autonomies : tuple of float
+        The positions of each lever's slider (11 each by default).
+    **overrides
+        Fields of the scenario to replace.
+
+    Returns
+    -------
+    StaticExplorer
+        Named ``"institutions"`` for the rule and discipline, otherwise after
+        its levers (``"rule-and-autonomy"``, ``"discipline-and-autonomy"``).
+
+    Examples
+    --------
+    >>> from twolevel.viz import institutions_static_explorer
+    >>> e = institutions_static_explorer(quotas=(0.5, 1.0), disciplines=(0.0, 0.5))
+    >>> len(e.frames), "deadlock" in e.alts[e.index(quota_x=1.0, discipline=0.0)]
+    (4, True)
+    >>> e = institutions_static_explorer(levers=("quota_x", "autonomy"), quotas=(0.5, 1.0), autonomies=(0.0, 1.0))
+    >>> e.name, "deadlock" in e.alts[e.index(quota_x=1.0, autonomy=0.0)], "deadlock" in e.alts[-1]
+    ('rule-and-autonomy', True, False)
+    >>> institutions_static_explorer(levers=("quota_x", "wealth"))
+    Traceback (most recent call last):
+    ...
+    ValueError: levers must be two distinct names among ('quota_x', 'discipline', 'autonomy'), got ('quota_x', 'wealth')
+
+    References
+    ----------
+    Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorers.
+    """
+    s = override(InstitutionsScenario, scenario, overrides)
+    names = tuple(LEVERS)
+    if (
+        not isinstance(levers, (tuple, list))
+        or len(levers) != 2
+        or levers[0] == levers[1]
+        or not all(isinstance(lv, str) and lv in LEVERS for lv in levers)
+    ):
+        raise ValueError(f"levers must be two distinct names among {names}, got {levers!r}")
+    grids = {"quota_x": tuple(quotas), "discipline": tuple(disciplines), "autonomy": tuple(autonomies)}
+    controls = []
+    for lever in levers:
+        values = grids[lever]
+        start = min(values, key=lambda v: abs(v - getattr(s, lever))) if values else 0.0
+        controls.append(Control(lever, LEVERS[lever][0], values, start))
+    drawing = InstitutionsFigure(institutions_state(s, **{c.name: c.initial for c in controls}))
+
+    def update(**moving: float) -> str:
+        drawing.update(institutions_state(s, **moving))
+        return drawing.state.alt_text()
+
+    (fixed,) = (lv for lv in names if lv not in levers)
+    name = "institutions" if set(levers) == {"quota_x", "discipline"} else "-and-".join(LEVERS[lv][1] for lv in levers)
+    return static_explorer(
+        drawing.figure,
+        update,
+        controls,
+        name=name,
+        caption=(
+            f"Reservation values uniform on [0, {s.spread_x:g}] for X and [0, {s.spread_y:g}] for Y; "
+            f"Y ratifies by {s.quota_y:.0%}; {_held_text(fixed, getattr(s, fixed))}. "
+            "The diamond is the Nash agreement."
+        ),
+        moving=drawing.moving(),
+        dpi=90,
+    )
+
+
+def _held_text(lever: str, value: float) -> str:
+    """The caption's words for the lever that does not move."""
+    if lever == "quota_x":
+        return f"X ratifies by {value:.0%}"
+    if lever == "discipline":
+        return f"{value:.0%} of X's members follow the leader"
+    return f"X's autonomy {value:g}"
+
+
+def institutions_explorer(
+    scenario: InstitutionsScenario | None = None, **overrides: float
+) -> LiveExplorer[InstitutionsState]:
+    """Live explorer (JupyterLab) with three sliders: X's rule, discipline and autonomy.
+
+    ipywidgets is imported only here, when an explorer is made.
+
+    Parameters
+    ----------
+    scenario : InstitutionsScenario, optional
+        The initial scenario (default: ``InstitutionsScenario()``).
+    **overrides
+        Fields of the scenario to replace.
+
+    Returns
+    -------
+    LiveExplorer
+        Sliders ``quota_x``, ``discipline``, ``autonomy``.
+
+    Examples
+    --------
+    >>> e = tl.viz.institutions_explorer(quota_x=0.95)
+    >>> "deadlock" in e.summary.value
+    True
+    >>> e.sliders["discipline"].value = 0.95
+    >>> "Agreement at X's share" in e.summary.value
+    True
+
+    References
+    ----------
+    Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorer.
+    """
+    from .live import LiveExplorer, Slider
+
+    s = override(InstitutionsScenario, scenario, overrides)
+
+    def state(**levers: float) -> InstitutionsState:
+        return institutions_state(s, **levers)
+
+    sliders = [
+        Slider("quota_x", LEVERS["quota_x"][0], s.quota_x, 0.01),
+        Slider("discipline", LEVERS["discipline"][0], s.discipline, 0.0),
+        Slider("autonomy", LEVERS["autonomy"][0], s.autonomy, 0.0),
+    ]
+    return LiveExplorer(InstitutionsFigure(institutions_state(s)), state, sliders)
+
+
+def paradox_figure(
+    scenario: InstitutionsScenario | None = None,
+    autonomies: object = None,
+    *,
+    n: int = 101,
+    trials: int = 4000,
+    seed: int = 0,
+    **overrides: float,
+) -> Figure:
+    """The paradox of state strength: win-set and odds of agreement up, bargaining share down.
+
+    Top: the width of X's win-set and the probability that the two win-sets
+    overlap (Chapter 4's sampling model, ``n`` constituents per side); bottom:
+    X's Nash share (population limit), against X's autonomy. The scenario's
+    own autonomy is not used: it is the horizontal axis.
+
+    Parameters
+    ----------
+    scenario : InstitutionsScenario, optional
+        Spreads, quotas and discipline (default: ``InstitutionsScenario()``).
+    autonomies : array_like, optional
+        Autonomies in [0, 1] (default: 41 from 0 to 1).
+    n, trials, seed : int
+        Constituents per side, trials and seed of the sampled probability
+        (:func:`twolevel.autonomy_agreement_probability`).
+    **overrides
+        Fields of the scenario to replace.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two stacked panels sharing the autonomy axis.
+
+    Examples
+    --------
+    >>> from twolevel.viz import paradox_figure
+    >>> fig = paradox_figure(autonomies=[0.0, 0.5, 1.0], trials=200, quota_x=2 / 3)
+    >>> len(fig.axes), fig.axes[1].get_xlabel()
+    (2, "Autonomy of X's decision-makers")
+
+    References
+    ----------
+    Putnam (1988), p. 449 ("state strength" and "state autonomy"). Book: chapter 6, ``prop-autonomy``.
+    """
+    s = override(InstitutionsScenario, scenario, overrides)
+    a = np.linspace(0.0, 1.0, 41) if autonomies is None else check_array("autonomies", autonomies, low=0.0, high=1.0)
+    probs = autonomy_agreement_probability(
+        s.spread_x, s.spread_y, s.quota_x, s.quota_y, autonomy=a, sample_size=n, trials=trials, seed=seed
+    )
+    states = [institutions_state(replace(s, autonomy=float(v))) for v in a]
+    widths = [st.outcome.win_set_x.width for st in states]
+    shares = [np.nan if st.outcome.share_x is None else st.outcome.share_x for st in states]
+    fig = Figure(figsize=(4.3, 5.4), layout="constrained")
+    FigureCanvasAgg(fig)
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    top.plot(a, probs, color=palette.THIRD, lw=2.2, label="Probability of agreement")
+    top.plot(a, widths, color=palette.FIRST, lw=2.2, ls="--", label="Width of X's win-set")
+    top.set_ylim(-0.03, 1.03)
+    top.set_ylabel("Probability / width", fontsize=11)
+    top.legend(loc="best", fontsize=11, frameon=True, framealpha=0.9)
+    top.set_title("Autonomy enlarges the win-set\nand the odds of agreement ...", fontsize=11)
+    bottom.plot(a, shares, color=palette.SECOND, lw=2.2, label="X's Nash share")
+    bottom.set_ylabel("X's share of the stake", fontsize=11)
+    bottom.set_xlabel("Autonomy of X's decision-makers", fontsize=11)
+    bottom.set_title("... and weakens X's bargaining position", fontsize=11)
+    bottom.legend(loc="best", fontsize=11)
+    for ax in (top, bottom):
+        ax.tick_params(labelsize=11)
+    return fig
