@@ -254,14 +254,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     return (yield)
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    # A GROUPED module that moved would silently be split across workers (its
-    # module-level tallies, e.g. the fuzz total, would then count half the calls).
-    missing = [path for path in GROUPED if not (ROOT / path).is_file()]
-    if missing:
-        raise pytest.UsageError(f"tests/conftest.py GROUPED names modules that do not exist: {missing}")
-
-
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """pytest-xdist's scope scheduling, the scope being a GROUPED module, else the test itself.
 

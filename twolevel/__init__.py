@@ -72,6 +72,7 @@ _MODEL_MODULES: tuple[ModuleType, ...] = (
     defection,
     negotiation,
     preferences,
+    safety_margin,
     scenario,
     spatial,
     winsets,

@@ -420,9 +420,9 @@ def test_the_chapters_bonn_package_is_synergistic_at_majority_and_not_at_two_thi
 def test_explorer_exercise_the_lens_vanishes_under_stricter_quotas():
     # Exercise "How much stricter ratification can a package deal survive?" (ranchers 55% / 45%, shape 0.5).
     def area(q_a: float, q_b: float) -> float:
-        a = tl.TwoIssueConstituency.power(0.55, 0.5, 0.5, quota=q_a, side="A")
-        b = tl.TwoIssueConstituency.power(0.45, 0.5, 0.5, quota=q_b, side="B")
-        return tl.lens(a, b, n=401).area
+        a = tl.TwoIssueConstituency.power(0.55, 0.5, 0.5, quota=q_a, side="A", n=2001)
+        b = tl.TwoIssueConstituency.power(0.45, 0.5, 0.5, quota=q_b, side="B", n=2001)
+        return tl.lens(a, b, resolution=401).area
 
     areas = [area(0.65, q) for q in (0.65, 0.7, 0.75, 0.8, 0.85)]
     assert all(y <= x for x, y in zip(areas, areas[1:])) and areas[0] > 0.1
@@ -474,9 +474,9 @@ def test_decontrol_win_set_and_the_slowest_paces():
 
 
 def _lens_with_b_quota(q_b: float) -> tl.Lens:
-    a = tl.TwoIssueConstituency.power(0.55, 0.5, 0.5, quota=0.65, side="A")
-    b = tl.TwoIssueConstituency.power(0.45, 0.5, 0.5, quota=q_b, side="B")
-    return tl.lens(a, b, n=401)
+    a = tl.TwoIssueConstituency.power(0.55, 0.5, 0.5, quota=0.65, side="A", n=2001)
+    b = tl.TwoIssueConstituency.power(0.45, 0.5, 0.5, quota=q_b, side="B", n=2001)
+    return tl.lens(a, b, resolution=401)
 
 
 def test_explorer_exercise_the_lens_moves_towards_bm_as_bs_quota_rises():

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import twolevel as tl
 
-from strategies import constituencies, quotas, uncertainties, unit
+from inputs import constituencies, quotas, uncertainties, unit
 
 #: The chapter's conferees: House values with law x**1, Senate values with law x**1.2, 30% discipline.
 HOUSE = tl.Constituency.kumaraswamy(1.0, 1.0, spread=1.0, n=1001)
@@ -120,19 +120,19 @@ def test_house_discipline_keeps_a_bill_feasible_and_never_moves_it_toward_the_ho
 @pytest.mark.parametrize("quota", [0.5, 2 / 3])
 def test_uncertainty_about_ratification_lowers_the_partners_expected_value(quota):
     """"Uncertainty about party A's ratification lowers the expected value of the agreement to party B" (p. 453)."""
-    known = tl.rule_outcome(0.9, 0.6, quota, 0.5, uncertainty=0.0, trials=200, seed=1)
-    unsure = tl.rule_outcome(0.9, 0.6, quota, 0.5, uncertainty=0.05, trials=200, seed=1)
-    assert known.us_share == unsure.us_share
-    assert known.partner_value == pytest.approx(1.0 - known.us_share)
+    known = tl.rule_outcome(tl.RuleScenario(0.9, 0.6, quota, 0.5, uncertainty=0.0, trials=200, seed=1))
+    unsure = tl.rule_outcome(tl.RuleScenario(0.9, 0.6, quota, 0.5, uncertainty=0.05, trials=200, seed=1))
+    assert known.share_x == unsure.share_x
+    assert known.partner_value == pytest.approx(1.0 - known.share_x)
     assert unsure.partner_value < known.partner_value
 
 
 @pytest.mark.parametrize("quota", [0.5, 2 / 3, 0.75])
 def test_the_partners_expected_share_is_its_share_times_the_chance_of_ratification(quota):
     """The table's last row; with known win-sets it still falls with a tighter rule, through the share alone."""
-    o = tl.rule_outcome(0.9, 0.6, quota, 0.5, uncertainty=0.05, trials=200, seed=1)
-    assert o.partner_value == pytest.approx((1.0 - o.involuntary) * (1.0 - o.us_share))
-    before, after = tl.tighter_constraint(0.9, 0.6, 0.5, 2 / 3, 0.5, uncertainty=0.0, trials=200, seed=1)
+    o = tl.rule_outcome(tl.RuleScenario(0.9, 0.6, quota, 0.5, uncertainty=0.05, trials=200, seed=1))
+    assert o.partner_value == pytest.approx((1.0 - o.involuntary) * (1.0 - o.share_x))
+    before, after = tl.tighter_constraint(tl.RuleScenario(0.9, 0.6, 0.5, 0.5, uncertainty=0.0, trials=200, seed=1), 2 / 3)
     assert after.involuntary == before.involuntary == 0.0
     assert (before.partner_value, after.partner_value) == pytest.approx((0.50, 0.40), abs=0.005)
 
@@ -141,18 +141,18 @@ def test_the_partners_expected_share_is_its_share_times_the_chance_of_ratificati
 @given(st.floats(0.55, 0.95), st.floats(0.6, 0.9), uncertainties)
 def test_a_binding_rule_puts_the_proposal_on_the_believed_boundary_so_it_fails_at_least_half_the_time(sx, sy, sigma):
     """"It fails whenever the true boundary lies above the believed one: about half the time"."""
-    o = tl.rule_outcome(sx, sy, 2 / 3, 0.5, uncertainty=sigma, trials=50, seed=1)
+    o = tl.rule_outcome(tl.RuleScenario(sx, sy, 2 / 3, 0.5, uncertainty=sigma, trials=50, seed=1))
     x1 = tl.win_set(tl.Constituency.uniform(sx, n=1001), 2 / 3, "X").lo
-    if o.us_share is None or x1 <= 0.5:
+    if o.share_x is None or x1 <= 0.5:
         return
-    assert o.us_share == pytest.approx(x1)
+    assert o.share_x == pytest.approx(x1)
     assert o.involuntary >= 0.5 - 1e-12
 
 
 def test_a_rule_tightened_into_deadlock_leaves_nothing_to_fail():
     """The model's limit (prop-tighter iii): with no overlap nothing is proposed, so nothing fails."""
-    o = tl.rule_outcome(0.9, 0.6, 0.9, 0.5, uncertainty=0.05, trials=200, seed=1)
-    assert o.us_share is None and o.involuntary == 0.0
+    o = tl.rule_outcome(tl.RuleScenario(0.9, 0.6, 0.9, 0.5, uncertainty=0.05, trials=200, seed=1))
+    assert o.share_x is None and o.involuntary == 0.0
 
 
 # -- the up-or-down vote needs the model's assumption about clause voting (prop-up-or-down) ------
@@ -169,7 +169,7 @@ def _whole_chamber_mask(chamber, n=101):
 @pytest.mark.parametrize(("alpha", "gamma", "quota"), [(0.5, 0.5, 0.5), (0.5, 1.0, 0.5), (0.3, 0.7, 2 / 3)])
 def test_piecemeal_amendment_loses_packages_only_if_each_clause_is_decided_by_its_own_members(alpha, gamma, quota):
     chamber = tl.TwoIssueConstituency.power(alpha, gamma, gamma, quota=quota, side="A", n=1001)
-    up = tl.win_set_mask(chamber, n=101)
+    up = tl.win_set_mask(chamber, resolution=101)
     assert np.any(up & ~tl.piecemeal_mask(chamber, 101))  # the chapter's reading: packages are lost
     assert not np.any(up & ~_whole_chamber_mask(chamber))  # the whole chamber: none is lost
 

@@ -297,7 +297,7 @@ def test_under_the_nash_clamp_softening_up_never_lowers_the_expected_share_while
     """The derivation exercise: with X_1 < 1/2 < Y_1, on rallies below 1/2 - X_1 the Nash deal stays at 1/2
     and X's expected share falls as the rally grows; the best rally in the chapter's range is its lower edge."""
     rallies = np.round(np.linspace(-0.3, 0.3, 121), 4)
-    out = tl.rally_tradeoff(WX, WY, rallies, mood=0.05, rule="nash")
+    out = tl.rally_tradeoff(WX, WY, rallies, mood=0.05, solution="nash")
     free = [o for o in out if o.rally <= 0.5 - WX.lo]
     assert all(o.share == pytest.approx(0.5) for o in free)
     values = [o.expected_share for o in free]

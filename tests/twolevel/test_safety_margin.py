@@ -5,8 +5,7 @@ import math
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from strategies import uncertainties, unit
+from inputs import uncertainties, unit
 
 import twolevel as tl
 
@@ -37,7 +36,7 @@ def test_the_proposal_keeps_the_margin_when_the_overlap_allows_it(x1, y1, m):
 def test_a_one_sigma_margin_never_raises_the_risk_of_a_boundary_proposal(x1, y1, sigma):
     """On a boundary the proposal fails at least half the time; one sigma inside, less often."""
     on_edge = tl.defection_rates(x1, y1, sigma)
-    if on_edge.proposal is None or not (on_edge.proposal in (x1, y1)) or y1 - x1 < 2 * sigma:
+    if on_edge.proposal is None or on_edge.proposal not in (x1, y1) or y1 - x1 < 2 * sigma:
         return
     inside = tl.defection_rates_with_margin(x1, y1, sigma, margin=sigma)
     phi_one = 0.5 * (1 + math.erf(1 / math.sqrt(2)))

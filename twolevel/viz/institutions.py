@@ -410,7 +410,7 @@ def paradox_figure(
     scenario: InstitutionsScenario | None = None,
     autonomies: object = None,
     *,
-    n: int = 101,
+    sample_size: int = 101,
     trials: int = 4000,
     seed: int = 0,
     **overrides: float,
@@ -418,7 +418,7 @@ def paradox_figure(
     """The paradox of state strength: win-set and odds of agreement up, bargaining share down.
 
     Top: the width of X's win-set and the probability that the two win-sets
-    overlap (Chapter 4's sampling model, ``n`` constituents per side); bottom:
+    overlap (Chapter 4's sampling model, ``sample_size`` constituents per side); bottom:
     X's Nash share (population limit), against X's autonomy. The scenario's
     own autonomy is not used: it is the horizontal axis.
 
@@ -428,7 +428,7 @@ def paradox_figure(
         Spreads, quotas and discipline (default: ``InstitutionsScenario()``).
     autonomies : array_like, optional
         Autonomies in [0, 1] (default: 41 from 0 to 1).
-    n, trials, seed : int
+    sample_size, trials, seed : int
         Constituents per side, trials and seed of the sampled probability
         (:func:`twolevel.autonomy_agreement_probability`).
     **overrides
@@ -453,7 +453,7 @@ def paradox_figure(
     s = override(InstitutionsScenario, scenario, overrides)
     a = np.linspace(0.0, 1.0, 41) if autonomies is None else check_array("autonomies", autonomies, low=0.0, high=1.0)
     probs = autonomy_agreement_probability(
-        s.spread_x, s.spread_y, s.quota_x, s.quota_y, autonomy=a, sample_size=n, trials=trials, seed=seed
+        s.spread_x, s.spread_y, s.quota_x, s.quota_y, autonomy=a, sample_size=sample_size, trials=trials, seed=seed
     )
     states = [institutions_state(replace(s, autonomy=float(v))) for v in a]
     widths = [st.outcome.win_set_x.width for st in states]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -38,6 +38,7 @@ from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 
 from .. import TwoIssueConstituency, contract_curve
 from .._checks import check_nonnegative, check_positive_int, check_quota, check_unit
+from ..bargaining import Solution
 
 # From the subpackage itself: the flat ``twolevel`` namespace loads it lazily (PEP 562), which type checkers cannot follow.
 from ..strategies import (
@@ -584,10 +585,6 @@ def budget_explorer(scenario: BudgetScenario | None = None, **overrides: float) 
     return LiveExplorer(BudgetFigure(budget_state(s)), state, sliders)
 
 
-#: The bargaining rule of :func:`twolevel.rally_tradeoff` ("split" the overlap, or Nash's solution).
-Rule = Literal["split", "nash"]
-
-
 def _legend_above(ax: Axes, handles: list[Any] | None = None, labels: list[str] | None = None, ncols: int = 1) -> None:
     """A frameless legend just above the axes, where no curve can run through it."""
     args = () if handles is None else (handles, labels)
@@ -603,19 +600,21 @@ def _legend_above(ax: Axes, handles: list[Any] | None = None, labels: list[str] 
     )
 
 
-def rally_figure(win_x: WinSet, win_y: WinSet, mood: float, rallies: npt.ArrayLike, rule: Rule = "split") -> Figure:
+def rally_figure(
+    win_set_x: WinSet, win_set_y: WinSet, rallies: npt.ArrayLike, mood: float, solution: Solution = "split"
+) -> Figure:
     """The tactical dilemma: X's share, the probability of ratification and their product against the rally.
 
     Parameters
     ----------
-    win_x, win_y : WinSet
+    win_set_x, win_set_y : WinSet
         Both win-sets before the rally.
-    mood : float
-        Scale of the Level II mood shock.
     rallies : array_like
         Rallies to draw (negative: softening up).
-    rule : {"split", "nash"}
-        The bargaining rule of :func:`twolevel.rally_tradeoff`.
+    mood : float
+        Scale of the Level II mood shock.
+    solution : {"split", "nash"}
+        The bargaining solution of :func:`twolevel.rally_tradeoff` (same arguments, same order).
 
     Returns
     -------
@@ -625,7 +624,7 @@ def rally_figure(win_x: WinSet, win_y: WinSet, mood: float, rallies: npt.ArrayLi
     Examples
     --------
     >>> from twolevel.viz import rally_figure
-    >>> fig = rally_figure(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 0.05, np.linspace(-0.2, 0.2, 41))
+    >>> fig = rally_figure(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), np.linspace(-0.2, 0.2, 41), 0.05)
     >>> [line.get_label() for line in fig.axes[0].get_lines()][:3]
     ["X's share if agreed", 'probability both ratify', 'expected share']
 
@@ -633,7 +632,7 @@ def rally_figure(win_x: WinSet, win_y: WinSet, mood: float, rallies: npt.ArrayLi
     ----------
     Putnam (1988), p. 450. Book: chapter 7, figure ``fig-rally``.
     """
-    out = rally_tradeoff(win_x, win_y, rallies, mood, rule)
+    out = rally_tradeoff(win_set_x, win_set_y, rallies, mood, solution)
     r = np.array([o.rally for o in out])
     share = np.array([np.nan if o.share is None else o.share for o in out])
     prob = np.array([o.probability for o in out])

@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import twolevel as tl
 
 PACKAGE = Path(tl.__file__).resolve().parent
@@ -188,9 +186,6 @@ def test_no_import_cycle_inside_twolevel():
     assert cycles == []
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 15's viz part (another engineer): figure_institutions <-> live_institutions"
-)
 def test_no_import_cycle_inside_viz():
     assert import_cycles(import_graph()) == []
 

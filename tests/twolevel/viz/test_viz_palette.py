@@ -40,7 +40,7 @@ def _figures():
         "institutions, deadlock": lambda: viz.InstitutionsFigure(viz.institutions_state(quota_x=1.0)).figure,
         "paradox": lambda: viz.paradox_figure(autonomies=[0.0, 0.5, 1.0], trials=100, quota_x=2 / 3),
         "budget": lambda: viz.BudgetFigure(viz.budget_state()).figure,
-        "rally": lambda: viz.rally_figure(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 0.05, np.linspace(-0.2, 0.2, 9)),
+        "rally": lambda: viz.rally_figure(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), np.linspace(-0.2, 0.2, 9), 0.05),
         "marginal value": lambda: viz.marginal_value_figure(c, 0.6, 0.05),
         "collusion": lambda: viz.collusion_figure(a, b, ((0.5, 0.5),)),
     }

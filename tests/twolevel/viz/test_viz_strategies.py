@@ -127,7 +127,7 @@ def test_the_chapters_other_charts_are_legible_and_stack_no_panels_side_by_side(
     a = tl.TwoIssueConstituency.power(0.7, 0.5, 0.5, quota=0.6, side="A", n=201)
     b = tl.TwoIssueConstituency.power(0.3, 0.5, 0.5, quota=0.6, side="B", n=201)
     figs = [
-        rally_figure(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 0.05, np.linspace(-0.2, 0.2, 41)),
+        rally_figure(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), np.linspace(-0.2, 0.2, 41), 0.05),
         marginal_value_figure(c, 0.6, 0.05),
         collusion_figure(a, b, ((0.5, 0.5),)),
         BudgetFigure(budget_state()).figure,

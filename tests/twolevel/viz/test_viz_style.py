@@ -88,7 +88,7 @@ def _charts():
         viz.InstitutionsFigure(viz.institutions_state()).figure,
         viz.paradox_figure(autonomies=[0.0, 0.5, 1.0], trials=100, quota_x=2 / 3),
         viz.BudgetFigure(viz.budget_state()).figure,
-        viz.rally_figure(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), 0.05, np.linspace(-0.2, 0.2, 9)),
+        viz.rally_figure(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), np.linspace(-0.2, 0.2, 9), 0.05),
         viz.marginal_value_figure(c, 0.6, 0.05),
         viz.collusion_figure(a, b, ((0.5, 0.5),)),
     ]
