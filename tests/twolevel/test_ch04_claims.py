@@ -86,7 +86,7 @@ def test_chapter_numbers_nash_flat_then_rising_split_always_rising():
     assert nash[2] > nash[1] and nash[3] > nash[2]
     assert nash[3] == pytest.approx(0.6, abs=1e-3)
     # Split-the-difference: every contraction moves the midpoint towards Y.
-    assert all(b > a for a, b in zip(split, split[1:]))
+    assert all(b > a for a, b in zip(split, split[1:], strict=False))
     assert split[0] == pytest.approx(1 - (0.3 + 0.55) / 2, abs=1e-3)
 
 
@@ -183,9 +183,7 @@ def test_shading_the_proposal_inwards_beats_the_boundary_proposal():
 
     on_boundary = expected(y1)
     shaded = expected(y1 - sigma)
-    assert on_boundary[0] == pytest.approx(
-        (1 - tl.defection_rates(x1, y1, sigma).involuntary) * y1
-    )
+    assert on_boundary[0] == pytest.approx((1 - tl.defection_rates(x1, y1, sigma).involuntary) * y1)
     assert shaded[0] > on_boundary[0] and shaded[1] > on_boundary[1]
 
 
@@ -276,8 +274,7 @@ def test_sweet_sour_expected_share_peaks_below_the_deadlock_quota():
     deadlock quota, where sampled win-sets still overlap most of the time."""
     rng = np.random.default_rng(5)
     draws = [
-        (tl.win_set(tl.Constituency(0.6 * rng.random(101)), 0.5, "X"),
-         tl.Constituency(0.9 * rng.random(101)))
+        (tl.win_set(tl.Constituency(0.6 * rng.random(101)), 0.5, "X"), tl.Constituency(0.9 * rng.random(101)))
         for _ in range(400)
     ]
     quotas = np.linspace(0.5, 1.0, 21)
@@ -373,9 +370,11 @@ def test_stylised_falklands_win_sets_do_not_overlap():
 def test_involuntary_defection_rises_along_the_chapter_table():
     """The chapter's defection table (sigma 0.05, c 0.8, tau 1): raising Y's quota from
     1/2 to 0.75 raises the risk of involuntary defection at every step."""
-    rates = [tl.defection_rates(WX.lo, tl.win_set(Y, q, "Y").hi, 0.05, 0.8, 1.0).involuntary
-             for q in (0.5, 0.6, 2 / 3, 0.7, 0.75)]
-    assert all(b > a for a, b in zip(rates, rates[1:]))
+    rates = [
+        tl.defection_rates(WX.lo, tl.win_set(Y, q, "Y").hi, 0.05, 0.8, 1.0).involuntary
+        for q in (0.5, 0.6, 2 / 3, 0.7, 0.75)
+    ]
+    assert all(b > a for a, b in zip(rates, rates[1:], strict=False))
     assert rates[-1] / rates[0] > 3
 
 

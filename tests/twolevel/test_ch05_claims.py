@@ -56,8 +56,7 @@ def test_division_never_helps_if_partner_accepts_only_the_united_policy():
     # Robustness (information): if the partner can ratify only A, division cannot help.
     rng = np.random.default_rng(445)
     for _ in range(200):
-        eff = tl.division_effect(_four_blocs(*rng.dirichlet([1, 1, 1, 1])), 0.5,
-                                 foreign_acceptable=("A",), policy="A")
+        eff = tl.division_effect(_four_blocs(*rng.dirichlet([1, 1, 1, 1])), 0.5, foreign_acceptable=("A",), policy="A")
         assert not eff.division_helps
 
 
@@ -108,7 +107,7 @@ def test_hawks_implicit_threat_raises_the_negotiators_share():
     # Panama (p. 444): under Nash, X's share rises with the hawks once X's boundary binds.
     proposals = [_negotiate(_hawks_and_doves(s, 0.65))[1].proposal for s in (0.0, 0.3, 0.45, 0.6)]
     assert proposals[0] == pytest.approx(0.5)
-    assert all(p2 >= p1 for p1, p2 in zip(proposals, proposals[1:]))
+    assert all(p2 >= p1 for p1, p2 in zip(proposals, proposals[1:], strict=False))
     assert proposals[-1] == pytest.approx(0.65)
 
 
@@ -158,8 +157,8 @@ def test_deference_enlarges_the_win_set_and_weakens_the_level_one_hand():
         w = tl.win_set(_deferring(economy, rate), 0.5, "X")
         widths.append(w.width)
         shares.append(tl.split_the_difference(tl.overlap(w, partner)))
-    assert all(b >= a for a, b in zip(widths, widths[1:])) and widths[-1] > widths[0]
-    assert all(b <= a for a, b in zip(shares, shares[1:])) and shares[-1] < shares[0]
+    assert all(b >= a for a, b in zip(widths, widths[1:], strict=False)) and widths[-1] > widths[0]
+    assert all(b <= a for a, b in zip(shares, shares[1:], strict=False)) and shares[-1] < shares[0]
 
 
 # -- No-agreement as a worsening (p. 442) ----------------------------------------------------
@@ -187,7 +186,7 @@ def test_self_sufficiency_harder_bargain_only_once_the_constraint_binds_under_na
         split.append(tl.split_the_difference(feasible))
     assert nash[:2] == [pytest.approx(0.5)] * 2  # Nash point inside: no harder bargain
     assert nash[-1] > nash[1]
-    assert all(b > a for a, b in zip(split, split[1:]))  # split: harder at every step
+    assert all(b > a for a, b in zip(split, split[1:], strict=False))  # split: harder at every step
 
 
 def test_a_less_dependent_country_has_no_isolationists_but_a_smaller_win_set():
@@ -203,8 +202,7 @@ def test_a_less_dependent_country_has_no_isolationists_but_a_smaller_win_set():
 def test_synergy_is_never_less_frequent_as_interdependence_grows():
     rng = np.random.default_rng(448)
     pairs = [
-        [(rng.normal(rng.uniform(-0.6, 0.2), 1.0, 51), rng.exponential(0.5, 51)) for _ in range(2)]
-        for _ in range(150)
+        [(rng.normal(rng.uniform(-0.6, 0.2), 1.0, 51), rng.exponential(0.5, 51)) for _ in range(2)] for _ in range(150)
     ]
     previous = None
     counts = []
@@ -217,7 +215,7 @@ def test_synergy_is_never_less_frequent_as_interdependence_grows():
             for (u1, g1), (u2, g2) in pairs
         ]
         if previous is not None:
-            assert all(now or not before for before, now in zip(previous, flags))
+            assert all(now or not before for before, now in zip(previous, flags, strict=False))
         previous = flags
         counts.append(sum(flags))
     assert counts[0] == 0 and counts[-1] > counts[1]
@@ -241,7 +239,7 @@ def test_more_hawks_never_enlarge_the_win_set_on_a_homogeneous_issue():
     shares = np.linspace(0, 0.95, 39)
     for reservation in (0.55, 0.65, 0.9):
         widths = [tl.win_set(_hawks_and_doves(s, reservation), 0.5, "X").width for s in shares]
-        assert all(b <= a + 1e-12 for a, b in zip(widths, widths[1:]))
+        assert all(b <= a + 1e-12 for a, b in zip(widths, widths[1:], strict=False))
         assert widths[-1] < widths[0]
 
 
@@ -286,7 +284,7 @@ def test_lens_shrinks_towards_the_contract_curve_as_the_quota_rises():
         rows, cols = np.nonzero(feasible.mask)
         gaps = np.hypot(feasible.b[cols][:, None] - curve.b, feasible.c[rows][:, None] - curve.c)
         farthest.append(gaps.min(axis=1).max())
-    assert all(y < x for x, y in zip(farthest, farthest[1:])) and farthest[-1] < 0.1
+    assert all(y < x for x, y in zip(farthest, farthest[1:], strict=False)) and farthest[-1] < 0.1
 
 
 def test_division_hurts_on_balance_iff_it_loses_a_without_gaining_b():
@@ -379,8 +377,10 @@ def test_cheaper_no_agreement_never_enlarges_the_win_set_at_any_quota(quota):
     for _ in range(100):
         k = rng.uniform(0, 1, 101)
         cheaper = k * rng.uniform(0, 1, 101)
-        assert (tl.win_set(tl.constituency_from_costs(cheaper), quota, "X").width
-                <= tl.win_set(tl.constituency_from_costs(k), quota, "X").width + 1e-12)
+        assert (
+            tl.win_set(tl.constituency_from_costs(cheaper), quota, "X").width
+            <= tl.win_set(tl.constituency_from_costs(k), quota, "X").width + 1e-12
+        )
 
 
 def test_a_linkage_can_alter_outcomes_without_being_synergistic_in_the_models_sense():
@@ -401,8 +401,12 @@ def test_the_chapters_bonn_package_is_synergistic_at_majority_and_not_at_two_thi
     def country(name: str, blocs: tuple[int, int, int], gain: float, quota: float) -> tl.LinkageCountry:
         favour, switch, against = blocs
         return tl.LinkageCountry(
-            name, "p", [1.0] * favour + [-0.2] * switch + [-1.0] * against,
-            [0.3] * favour + [gain] * switch + [0.3] * against, quota=quota)
+            name,
+            "p",
+            [1.0] * favour + [-0.2] * switch + [-1.0] * against,
+            [0.3] * favour + [gain] * switch + [0.3] * against,
+            quota=quota,
+        )
 
     for quota, synergistic in ((0.5, True), (2 / 3, False)):
         us, de = country("us", (40, 25, 35), 0.5, quota), country("de", (45, 10, 45), 0.3, quota)
@@ -425,7 +429,7 @@ def test_explorer_exercise_the_lens_vanishes_under_stricter_quotas():
         return tl.lens(a, b, resolution=401).area
 
     areas = [area(0.65, q) for q in (0.65, 0.7, 0.75, 0.8, 0.85)]
-    assert all(y <= x for x, y in zip(areas, areas[1:])) and areas[0] > 0.1
+    assert all(y <= x for x, y in zip(areas, areas[1:], strict=False)) and areas[0] > 0.1
     assert areas[-2] == 0.0 and areas[-1] == 0.0
     assert 0 < area(0.7, 0.7) < 0.02 and area(0.75, 0.75) == 0.0
 
@@ -454,7 +458,7 @@ def test_self_sufficiency_room_narrows_to_a_single_point_and_then_to_none():
         feasible = tl.overlap(tl.win_set(tl.self_sufficient(x, dependence), 0.5, "X"), wy)
         rooms.append(feasible)
     widths = [f.width for f in rooms]
-    assert all(b <= a + 1e-12 for a, b in zip(widths, widths[1:]))  # less dependence, less room
+    assert all(b <= a + 1e-12 for a, b in zip(widths, widths[1:], strict=False))  # less dependence, less room
     assert not rooms[4].is_empty and rooms[4].width < 1e-9  # a single point
     assert tl.nash_bargaining(rooms[4]) == pytest.approx(0.70)
     assert rooms[5].is_empty and tl.nash_bargaining(rooms[5]) is None
@@ -487,7 +491,7 @@ def test_explorer_exercise_the_lens_moves_towards_bm_as_bs_quota_rises():
         feasible = _lens_with_b_quota(q_b)
         rows, cols = np.nonzero(feasible.mask)
         gains.append((feasible.b[cols].mean() + feasible.c[rows].mean()) / 2)
-    assert all(y < x for x, y in zip(gains, gains[1:]))
+    assert all(y < x for x, y in zip(gains, gains[1:], strict=False))
     assert round(gains[0], 2) == 0.58 and round(gains[-1], 2) == 0.43
     assert _lens_with_b_quota(0.8).is_empty
 

@@ -14,10 +14,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from inputs import constituencies, quotas, uncertainties, unit
 
 import twolevel as tl
-
-from inputs import constituencies, quotas, uncertainties, unit
 
 #: The chapter's conferees: House values with law x**1, Senate values with law x**1.2, 30% discipline.
 HOUSE = tl.Constituency.kumaraswamy(1.0, 1.0, spread=1.0, n=1001)
@@ -54,7 +53,7 @@ def test_a_group_veto_is_blocked_by_16_of_the_30_most_demanding_senators():
 @settings(max_examples=200, deadline=None)
 @given(unit, unit)
 def test_the_nash_deal_is_the_even_split_if_both_ratify_it_else_the_nearest_deal_both_ratify(x1, y1):
-    """"An even split if both sides would ratify it, otherwise the deal nearest an even split that both
+    """ "An even split if both sides would ratify it, otherwise the deal nearest an even split that both
     would ratify, on the boundary of the side that would not"."""
     feasible = tl.overlap(tl.WinSet(x1, 1.0), tl.WinSet(0.0, y1))
     deal = tl.nash_bargaining(feasible)
@@ -78,13 +77,17 @@ def test_the_chapters_conference_ends_closer_to_the_senate_version_once_the_hous
 
 
 def test_in_the_chapters_conference_discipline_makes_the_nash_bill_possible_and_moves_only_the_split_bill():
-    """"It then sits at that limit whatever the House's discipline ... Under split-the-difference, more
+    """ "It then sits at that limit whatever the House's discipline ... Under split-the-difference, more
     House control also pulls the bill toward the Senate"."""
-    nash = [tl.conference_outcome(HOUSE, SENATE, 0.5, 0.5, discipline_house=d, solution="nash") for d in (0.3, 0.5, 0.8)]
+    nash = [
+        tl.conference_outcome(HOUSE, SENATE, 0.5, 0.5, discipline_house=d, solution="nash") for d in (0.3, 0.5, 0.8)
+    ]
     assert all(o.bill == pytest.approx(o.senate.hi) for o in nash)
     # Strictly while discipline alone cannot carry the delegation (d < its quota 0.5); then it stops.
-    split = [tl.conference_outcome(HOUSE, SENATE, 0.5, 0.5, discipline_house=d, solution="split").bill
-             for d in (0.3, 0.4, 0.45, 0.5, 0.8)]
+    split = [
+        tl.conference_outcome(HOUSE, SENATE, 0.5, 0.5, discipline_house=d, solution="split").bill
+        for d in (0.3, 0.4, 0.45, 0.5, 0.8)
+    ]
     assert split[0] > split[1] > split[2] > split[3] == split[4]
 
 
@@ -119,7 +122,7 @@ def test_house_discipline_keeps_a_bill_feasible_and_never_moves_it_toward_the_ho
 
 @pytest.mark.parametrize("quota", [0.5, 2 / 3])
 def test_uncertainty_about_ratification_lowers_the_partners_expected_value(quota):
-    """"Uncertainty about party A's ratification lowers the expected value of the agreement to party B" (p. 453)."""
+    """ "Uncertainty about party A's ratification lowers the expected value of the agreement to party B" (p. 453)."""
     known = tl.rule_outcome(tl.RuleScenario(0.9, 0.6, quota, 0.5, uncertainty=0.0, trials=200, seed=1))
     unsure = tl.rule_outcome(tl.RuleScenario(0.9, 0.6, quota, 0.5, uncertainty=0.05, trials=200, seed=1))
     assert known.share_x == unsure.share_x
@@ -132,7 +135,9 @@ def test_the_partners_expected_share_is_its_share_times_the_chance_of_ratificati
     """The table's last row; with known win-sets it still falls with a tighter rule, through the share alone."""
     o = tl.rule_outcome(tl.RuleScenario(0.9, 0.6, quota, 0.5, uncertainty=0.05, trials=200, seed=1))
     assert o.partner_value == pytest.approx((1.0 - o.involuntary) * (1.0 - o.share_x))
-    before, after = tl.tighter_constraint(tl.RuleScenario(0.9, 0.6, 0.5, 0.5, uncertainty=0.0, trials=200, seed=1), 2 / 3)
+    before, after = tl.tighter_constraint(
+        tl.RuleScenario(0.9, 0.6, 0.5, 0.5, uncertainty=0.0, trials=200, seed=1), 2 / 3
+    )
     assert after.involuntary == before.involuntary == 0.0
     assert (before.partner_value, after.partner_value) == pytest.approx((0.50, 0.40), abs=0.005)
 
@@ -140,7 +145,7 @@ def test_the_partners_expected_share_is_its_share_times_the_chance_of_ratificati
 @settings(max_examples=100, deadline=None)
 @given(st.floats(0.55, 0.95), st.floats(0.6, 0.9), uncertainties)
 def test_a_binding_rule_puts_the_proposal_on_the_believed_boundary_so_it_fails_at_least_half_the_time(sx, sy, sigma):
-    """"It fails whenever the true boundary lies above the believed one: about half the time"."""
+    """ "It fails whenever the true boundary lies above the believed one: about half the time"."""
     o = tl.rule_outcome(tl.RuleScenario(sx, sy, 2 / 3, 0.5, uncertainty=sigma, trials=50, seed=1))
     x1 = tl.win_set(tl.Constituency.uniform(sx, n=1001), 2 / 3, "X").lo
     if o.share_x is None or x1 <= 0.5:

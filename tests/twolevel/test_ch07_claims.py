@@ -4,10 +4,9 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from inputs import quotas, reservation_lists
 
 import twolevel as tl
-
-from inputs import quotas, reservation_lists
 
 WX, WY = tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6)
 
@@ -20,8 +19,8 @@ def test_rallying_raises_the_share_and_lowers_the_odds(rule):
     out = tl.rally_tradeoff(WX, WY, np.linspace(-0.25, 0.25, 51), mood=0.05, solution=rule)
     shares = [o.share for o in out]
     probs = [o.probability for o in out]
-    assert all(b >= a - 1e-12 for a, b in zip(shares, shares[1:]))
-    assert all(b <= a + 1e-12 for a, b in zip(probs, probs[1:]))
+    assert all(b >= a - 1e-12 for a, b in zip(shares, shares[1:], strict=False))
+    assert all(b <= a + 1e-12 for a, b in zip(probs, probs[1:], strict=False))
     assert shares[-1] > shares[0] and probs[-1] < probs[0]
 
 
@@ -54,8 +53,10 @@ def test_a_larger_win_set_for_the_other_side_never_hurts(extra, rally, mood):
 @pytest.mark.parametrize("amount", [0.005, 0.01, 0.02])
 def test_retaliation_is_best_aimed_at_the_uncommitted(quota, deal, amount):
     c = tl.SwingConstituency.uniform(1.0, 100, quota=quota, mood=0.05)
-    p = {g: tl.retaliation_outcome(c, deal, amount, g).probability
-         for g in ("uncommitted", "supporters", "opponents", "everyone")}
+    p = {
+        g: tl.retaliation_outcome(c, deal, amount, g).probability
+        for g in ("uncommitted", "supporters", "opponents", "everyone")
+    }
     base = c.ratification_probability(deal)
     assert p["supporters"] == base  # committed free-traders vote yes anyway
     assert p["uncommitted"] > max(p["everyone"], p["opponents"]) and p["everyone"] > base
@@ -77,8 +78,10 @@ def test_collusion_reaches_the_contract_curve_and_helps_both(start):
     assert np.min(np.hypot(curve.b - path.beef[-1], curve.c - path.citrus[-1])) < 0.02
 
 
-@pytest.mark.parametrize("start, inside", [((0.5, 0.5), True), ((0.2, 0.8), True), ((0.6, 0.3), True),
-                                           ((0.15, 0.1), False), ((0.9, 0.9), False)])
+@pytest.mark.parametrize(
+    "start, inside",
+    [((0.5, 0.5), True), ((0.2, 0.8), True), ((0.6, 0.3), True), ((0.15, 0.1), False), ((0.9, 0.9), False)],
+)
 def test_a_tangency_reached_from_a_lopsided_start_can_lie_outside_a_win_set(start, inside):
     """Chapter 7's collusion table: 'moving jointly towards' tangency (p. 451) helps both sides at every step,
     but from a start deep in one side's corner the path ends where the other side does not ratify."""
@@ -126,7 +129,7 @@ def test_goodwill_cannot_guarantee_ratification():
 def test_opposite_numbers_popularity_helps_the_other_side(wa):
     wb = tl.WinSet(0.0, 0.7)
     out = [tl.opposite_popularity(wa, wb, g, 0.05) for g in np.linspace(0.0, 0.3, 31)]
-    for first, second in zip(out, out[1:]):
+    for first, second in zip(out, out[1:], strict=False):
         assert second.room >= first.room - 1e-12
         assert second.probability >= first.probability - 1e-12
         assert second.share_b >= first.share_b - 1e-12
@@ -186,8 +189,12 @@ def test_a_payment_below_the_pivot_is_capped_at_the_next_seat_up():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30), st.floats(0.0, 1.0), st.floats(0.0, 0.99),
-       st.floats(0.05, 5.0))
+@given(
+    st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30),
+    st.floats(0.0, 1.0),
+    st.floats(0.0, 0.99),
+    st.floats(0.05, 5.0),
+)
 def test_with_equal_prices_the_source_changes_who_pays_not_whom(r, x, target, price):
     """Domestic inducements at any common price pay the same seats the same amounts as payments from abroad."""
     c = tl.SwingConstituency(r, 2 / 3, 0.05)
@@ -227,16 +234,17 @@ def test_the_opposite_numbers_popularity_and_the_bargaining_rule():
     gs = np.linspace(0.0, 0.2, 21)
     split = [1.0 - tl.rally_outcome(wa, wb, -g, 0.05, "split").share for g in gs]
     nash = [tl.opposite_popularity(wa, wb, float(g), 0.05).share_b for g in gs]
-    assert all(b > a for a, b in zip(split, split[1:]))
-    assert all(b >= a - 1e-12 for a, b in zip(nash, nash[1:])) and nash[-1] == pytest.approx(0.5)
+    assert all(b > a for a, b in zip(split, split[1:], strict=False))
+    assert all(b >= a - 1e-12 for a, b in zip(nash, nash[1:], strict=False)) and nash[-1] == pytest.approx(0.5)
     assert nash[0] < 0.5
 
 
 def test_the_more_uncertain_the_mood_the_less_it_pays_to_rally():
     """The chapter's scenario: the best rally falls as the scale of the Level II shock grows."""
     rallies = np.round(np.linspace(-0.3, 0.3, 121), 4)
-    best = [max(tl.rally_tradeoff(WX, WY, rallies, m), key=lambda o: o.expected_share).rally
-            for m in (0.025, 0.05, 0.1)]
+    best = [
+        max(tl.rally_tradeoff(WX, WY, rallies, m), key=lambda o: o.expected_share).rally for m in (0.025, 0.05, 0.1)
+    ]
     assert best[0] > best[1] > best[2]
     assert best[0] > 0 > best[2]  # a calm mood rewards rallying, a noisy one softening up
 
@@ -277,8 +285,7 @@ def test_targeting_matters_most_short_of_the_edge_of_ratification():
     short of the edge than for agreements the chamber would ratify anyway."""
     c = tl.SwingConstituency.uniform(1.0, 100, quota=1 / 2, mood=0.05)
     deals = (0.40, 0.44, 0.48, 0.52, 0.56, 0.60)
-    gap = [tl.best_use_of_budget(c, d, 0.01).probability - tl.across_the_board(c, d, 0.01).probability
-           for d in deals]
+    gap = [tl.best_use_of_budget(c, d, 0.01).probability - tl.across_the_board(c, d, 0.01).probability for d in deals]
     assert int(np.argmax(gap)) in (0, 1) and int(np.argmin(gap)) == len(deals) - 1
     assert c.ratification_probability(deals[int(np.argmax(gap))]) < 0.5 < c.ratification_probability(0.6)
 
@@ -301,5 +308,5 @@ def test_under_the_nash_clamp_softening_up_never_lowers_the_expected_share_while
     free = [o for o in out if o.rally <= 0.5 - WX.lo]
     assert all(o.share == pytest.approx(0.5) for o in free)
     values = [o.expected_share for o in free]
-    assert all(b <= a + 1e-12 for a, b in zip(values, values[1:]))
+    assert all(b <= a + 1e-12 for a, b in zip(values, values[1:], strict=False))
     assert int(np.argmax([o.expected_share for o in out])) == 0
