@@ -20,7 +20,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from browser_support import PageWatch, chromium, format_problems, screenshot
 from browser_support import TIMEOUT_MS, fail_message, find_explorer, offline_page, open_page
-from twolevel.viz import InstitutionsScenario, institutions_state
+import twolevel as tl
+from twolevel.viz import institutions_state
 from twolevel.viz.institutions import AUTONOMIES, DISCIPLINES, QUOTAS
 
 pytestmark = pytest.mark.slow
@@ -102,8 +103,8 @@ def test_rule_and_autonomy_explorer_reacts_to_autonomy(browser, site, width):
 
     def model(quota_x: float, autonomy: float) -> str:
         return institutions_state(
-            InstitutionsScenario(p["SPREAD_US"], p["AUTONOMY_SPREAD_Y"], quota_x, p["QUOTA_PARTNER"],
-                                 p["EXPLORER_DISCIPLINE"], autonomy)
+            tl.InstitutionsScenario(spread_x=p["SPREAD_US"], spread_y=p["AUTONOMY_SPREAD_Y"], quota_x=quota_x,
+                                    quota_y=p["QUOTA_PARTNER"], discipline=p["EXPLORER_DISCIPLINE"], autonomy=autonomy)
         ).alt_text()
 
     with _explorer(browser, site, width, "rule-and-autonomy", "rule x autonomy explorer") as (page, watch, label, fig, sliders):

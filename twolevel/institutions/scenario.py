@@ -15,6 +15,7 @@ r"""Chapter 6's scenarios as validated parameter objects.
 from __future__ import annotations
 
 from dataclasses import KW_ONLY, dataclass
+from functools import lru_cache
 
 from .._checks import check_nonnegative, check_quota, check_seed, check_unit
 from ..defection import check_temptation, check_uncertainty
@@ -23,6 +24,17 @@ from ..winsets import DEFAULT_SIZE, Constituency, WinSet, win_set
 from .levers import LeverOutcome, lever_outcome
 
 __all__ = ["RuleScenario", "InstitutionsScenario"]
+
+
+@lru_cache(maxsize=16)
+def _uniform(spread: float, n: int) -> Constituency:
+    # Cached (Constituency is immutable): an explorer that moves X's levers builds each side once.
+    return Constituency.uniform(spread, n)
+
+
+@lru_cache(maxsize=16)
+def _win_set_y(spread_y: float, quota_y: float, n: int) -> WinSet:
+    return win_set(_uniform(spread_y, n), quota_y, "Y")
 
 
 def _check_sample_size(name: str, value: object) -> int:
@@ -115,12 +127,12 @@ class InstitutionsScenario(Scenario):
     n: int = parameter(DEFAULT_SIZE, check_size)
 
     def constituency_x(self) -> Constituency:
-        """X's constituency, uniform on :math:`[0, s_X]`."""
-        return Constituency.uniform(self.spread_x, self.n)
+        """X's constituency, uniform on :math:`[0, s_X]` (one object per spread and size: cached)."""
+        return _uniform(self.spread_x, self.n)
 
     def win_set_y(self) -> WinSet:
-        """Y's win-set under its quota."""
-        return win_set(Constituency.uniform(self.spread_y, self.n), self.quota_y, "Y")
+        """Y's win-set under its quota (depends on Y's side only: cached)."""
+        return _win_set_y(self.spread_y, self.quota_y, self.n)
 
     def outcome(self) -> LeverOutcome:
         """Both win-sets, the overlap and both sides' Nash shares (:func:`twolevel.lever_outcome`)."""

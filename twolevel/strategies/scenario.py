@@ -14,6 +14,7 @@ r"""Chapter 7's scenarios as validated parameter objects.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +27,13 @@ from .mixed import RallyOutcome, rally_tradeoff
 from .sidepayments import Package, SwingConstituency, _check_mood, across_the_board, best_use_of_budget
 
 __all__ = ["BudgetScenario", "RallyScenario"]
+
+
+@lru_cache(maxsize=32)
+def _swing(spread: float, n: int, quota: float, mood: float) -> SwingConstituency:
+    # Cached (SwingConstituency is immutable): the same object for the same seats, so that what is
+    # cached on it (the budget figure's curves) is found again when only the deal or the budget moves.
+    return SwingConstituency.uniform(spread, n, quota, mood)
 
 
 def _check_win_set(name: str, value: object) -> WinSet:
@@ -75,8 +83,8 @@ class BudgetScenario(Scenario):
     max_budget: float = parameter(0.05, check_nonnegative)
 
     def constituency(self) -> SwingConstituency:
-        """The seats (:meth:`twolevel.SwingConstituency.uniform`)."""
-        return SwingConstituency.uniform(self.spread, self.n, self.quota, self.mood)
+        """The seats (:meth:`twolevel.SwingConstituency.uniform`; one object per spread, size, quota and mood: cached)."""
+        return _swing(self.spread, self.n, self.quota, self.mood)
 
     def targeted(self) -> Package:
         """The package that buys the most probability for the budget (:func:`twolevel.best_use_of_budget`)."""

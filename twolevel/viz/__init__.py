@@ -13,18 +13,20 @@ the model's part it draws, so that ``viz`` mirrors the package:
   side-payments, rallies, collusion.
 
 A later chapter adds its module beside them (``uncertainty``,
-``reverberation``, ``negotiator``). Each holds, for its figures, a scenario
-object (the model's own, or one defined there until the model has it), a
-state computed by the model, a drawing that follows the state, the static
-chart, the static explorer and one factory for the live explorer: every one
-of them takes the scenario, with keyword overrides of its fields.
+``reverberation``, ``negotiator``). Each holds, for its figures, a state
+computed by the model, a drawing that follows the state, the static chart,
+the static explorer and one factory for the live explorer: every one of them
+takes the model's scenario for its part (:class:`twolevel.Figure1Params`,
+:class:`twolevel.Figure2Params`, :class:`twolevel.InstitutionsScenario`,
+:class:`twolevel.BudgetScenario`), with keyword overrides of its fields
+validated by :func:`twolevel.with_overrides`. ``viz`` defines no scenario of
+its own and re-exports none: a scenario has one name, its ``tl.`` one.
 
 The machinery they share, one concept per module:
 
 - :mod:`twolevel.viz.palette`: every colour a figure draws with;
 - :mod:`twolevel.viz.drawing`: the ``State`` and ``Drawing`` protocols, and
   the layout solved once;
-- :mod:`twolevel.viz.scenario`: scenario objects and keyword overrides;
 - :mod:`twolevel.viz.frames`: kernel-free explorers for the static book
   (precomputed frames; the draft switch ``TWOLEVEL_DRAFT_FRAMES``);
 - :mod:`twolevel.viz.live`: live explorers for JupyterLab (ipywidgets,
@@ -45,14 +47,11 @@ True
 
 from __future__ import annotations
 
-from ..preferences.scenario import Figure2Params
-from ..scenario import Figure1Params
 from . import palette
 from .drawing import Drawing, State, freeze_layout
 from .frames import Control, StaticExplorer, draft_frames, static_explorer
 from .institutions import (
     InstitutionsFigure,
-    InstitutionsScenario,
     InstitutionsState,
     institutions_explorer,
     institutions_state,
@@ -60,10 +59,8 @@ from .institutions import (
     paradox_figure,
 )
 from .preferences import Figure2, Figure2State, figure2_explorer, figure2_state, figure2_static_explorer, putnam_figure2
-from .scenario import Scenario, override
 from .strategies import (
     BudgetFigure,
-    BudgetScenario,
     BudgetState,
     budget_curves,
     budget_explorer,
@@ -85,7 +82,6 @@ from .winsets import (
 
 __all__ = [
     # Chapter 4: Figure 1
-    "Figure1Params",
     "Figure1State",
     "Figure1",
     "Y_STAGES",
@@ -94,7 +90,6 @@ __all__ = [
     "figure1_static_explorer",
     "figure1_explorer",
     # Chapter 5: Figure 2
-    "Figure2Params",
     "Figure2State",
     "Figure2",
     "figure2_state",
@@ -102,7 +97,6 @@ __all__ = [
     "figure2_static_explorer",
     "figure2_explorer",
     # Chapter 6
-    "InstitutionsScenario",
     "InstitutionsState",
     "InstitutionsFigure",
     "institutions_state",
@@ -110,7 +104,6 @@ __all__ = [
     "institutions_explorer",
     "paradox_figure",
     # Chapter 7
-    "BudgetScenario",
     "BudgetState",
     "BudgetFigure",
     "budget_curves",
@@ -125,8 +118,6 @@ __all__ = [
     "Drawing",
     "State",
     "freeze_layout",
-    "Scenario",
-    "override",
     "Control",
     "StaticExplorer",
     "static_explorer",

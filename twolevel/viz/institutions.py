@@ -12,13 +12,16 @@ autonomy rises, the win-set and the probability of agreement rise while X's
 bargaining share falls.
 
 The drawing, both static explorers, the live explorer and the paradox figure
-take one scenario object, :class:`InstitutionsScenario`.
+take the model's scenario, :class:`twolevel.InstitutionsScenario`, with any
+of its fields as keyword overrides (:func:`twolevel.with_overrides`); the
+state is the scenario's own :meth:`~twolevel.InstitutionsScenario.outcome`,
+so the decision-makers' reservation value ``leader_reservation`` counts as
+it does in the model.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,21 +29,19 @@ from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .._checks import check_array, check_positive_int, check_quota, check_unit
+from .._checks import check_array
 
 # From the subpackage itself: the flat ``twolevel`` namespace loads it lazily (PEP 562), which type checkers cannot follow.
-from ..institutions import LeverOutcome, autonomy_agreement_probability, lever_outcome
-from ..winsets import Constituency, WinSet, win_set
+from ..institutions import InstitutionsScenario, LeverOutcome, autonomy_agreement_probability
+from ..scenario import with_overrides
 from . import palette
 from .drawing import axes_content
 from .frames import Control, StaticExplorer, static_explorer
-from .scenario import Scenario, checked, override
 
 if TYPE_CHECKING:
     from .live import LiveExplorer
 
 __all__ = [
-    "InstitutionsScenario",
     "InstitutionsState",
     "institutions_state",
     "InstitutionsFigure",
@@ -61,51 +62,6 @@ LEVERS = {
 }
 
 
-def _size(name: str, value: object) -> int:
-    return check_positive_int(name, value, maximum=1_000_000)
-
-
-@dataclass(frozen=True)
-class InstitutionsScenario(Scenario):
-    """Chapter 6's scenario: two uniform constituencies and X's three institutional levers.
-
-    Parameters
-    ----------
-    spread_x, spread_y : float
-        X's and Y's reservation values are uniform on :math:`[0, s]`, ``s`` in [0, 1].
-    quota_x, quota_y : float
-        Ratification quotas in (0, 1]; ``quota_x`` is X's rule.
-    discipline : float
-        Share :math:`d` of X's members who follow the leader, in [0, 1].
-    autonomy : float
-        Weight :math:`a` of X's decision-makers' own judgement, in [0, 1].
-    n : int
-        Constituents per side, 1 to 1,000,000.
-
-    Examples
-    --------
-    >>> from twolevel.viz import InstitutionsScenario
-    >>> InstitutionsScenario(discipline=0.2).quota_x
-    0.5
-    >>> InstitutionsScenario(autonomy=1.5)
-    Traceback (most recent call last):
-    ...
-    ValueError: autonomy must lie in [0, 1], got 1.5
-
-    References
-    ----------
-    Putnam (1988), pp. 448-450. Book: chapter 6.
-    """
-
-    spread_x: float = checked(check_unit, 0.9)
-    spread_y: float = checked(check_unit, 0.6)
-    quota_x: float = checked(check_quota, 0.5)
-    quota_y: float = checked(check_quota, 0.5)
-    discipline: float = checked(check_unit, 0.0)
-    autonomy: float = checked(check_unit, 0.0)
-    n: int = checked(_size, 1001)
-
-
 @dataclass(frozen=True)
 class InstitutionsState:
     """X's institutions and what they give: both win-sets, the overlap, both sides' shares.
@@ -116,6 +72,8 @@ class InstitutionsState:
     >>> s = institutions_state(quota_x=2 / 3)
     >>> round(s.outcome.share_x, 2), "Y receives 0.40" in s.alt_text()
     (0.6, True)
+    >>> institutions_state(autonomy=0.5, leader_reservation=0.4).alt_text()[:120]
+    "X's rule needs 50% of the weight, 0% of X's members follow the leader, autonomy 0.5 toward the decision-makers' own rese"
 
     References
     ----------
@@ -128,38 +86,34 @@ class InstitutionsState:
     def alt_text(self) -> str:
         """The figure in words, with every position, for screen readers."""
         s, o = self.scenario, self.outcome
+        # The decision-makers' own reservation value is named only when it is not the model's default, 0.
+        leader = f" toward the decision-makers' own reservation value {s.leader_reservation:.2f}"
         head = (
             f"X's rule needs {s.quota_x:.0%} of the weight, {s.discipline:.0%} of X's members follow the "
-            f"leader, autonomy {s.autonomy:.1f}: X's win-set runs from {o.win_set_x.lo:.2f} to 1, "
-            f"Y's from 0 to {o.win_set_y.hi:.2f}."
+            f"leader, autonomy {s.autonomy:.1f}{leader if s.leader_reservation else ''}: X's win-set runs from "
+            f"{o.win_set_x.lo:.2f} to 1, Y's from 0 to {o.win_set_y.hi:.2f}."
         )
         if o.share_x is None:
             return head + " The win-sets do not overlap: deadlock, no agreement is feasible."
         return head + f" Agreement at X's share {o.share_x:.2f}; Y receives {o.share_y:.2f}."
 
 
-@lru_cache(maxsize=16)
-def _uniform(spread: float, n: int) -> Constituency:
-    return Constituency.uniform(spread, n=n)
-
-
-@lru_cache(maxsize=16)
-def _y_win_set(spread_y: float, quota_y: float, n: int) -> WinSet:
-    return win_set(_uniform(spread_y, n), quota_y, "Y")
-
-
 def institutions_state(scenario: InstitutionsScenario | None = None, **overrides: float) -> InstitutionsState:
-    """The model's state for X's institutions, with uniform constituencies on [0, spread].
+    """The model's state for X's institutions: the scenario and its :meth:`~twolevel.InstitutionsScenario.outcome`.
 
-    Y's constituency and win-set depend on Y's side only, so an explorer
-    that moves X's levers computes them once (they are cached).
+    Both constituencies are uniform on [0, spread]; X's win-set follows its
+    rule, discipline and autonomy toward the decision-makers' own reservation
+    value ``leader_reservation`` (:func:`twolevel.institutional_win_set`). The
+    scenario caches both constituencies and Y's win-set, so an explorer that
+    moves X's levers builds them once.
 
     Parameters
     ----------
-    scenario : InstitutionsScenario, optional
-        The scenario (default: ``InstitutionsScenario()``).
+    scenario : twolevel.InstitutionsScenario, optional
+        The scenario (default: ``tl.InstitutionsScenario()``).
     **overrides
-        Fields of the scenario to replace: ``institutions_state(quota_x=1.0)``.
+        Fields of the scenario to replace: ``institutions_state(quota_x=1.0)``
+        (validated by :func:`twolevel.with_overrides`).
 
     Returns
     -------
@@ -176,11 +130,8 @@ def institutions_state(scenario: InstitutionsScenario | None = None, **overrides
     ----------
     Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorer.
     """
-    s = override(InstitutionsScenario, scenario, overrides)
-    out = lever_outcome(
-        _uniform(s.spread_x, s.n), _y_win_set(s.spread_y, s.quota_y, s.n), s.quota_x, s.discipline, s.autonomy
-    )
-    return InstitutionsState(s, out)
+    s = with_overrides(InstitutionsScenario, scenario, overrides)
+    return InstitutionsState(s, s.outcome())
 
 
 class InstitutionsFigure:
@@ -273,8 +224,8 @@ def institutions_static_explorer(
 
     Parameters
     ----------
-    scenario : InstitutionsScenario, optional
-        The scenario (default: ``InstitutionsScenario()``). A moving lever's
+    scenario : twolevel.InstitutionsScenario, optional
+        The scenario (default: ``tl.InstitutionsScenario()``). A moving lever's
         slider starts at the position of its grid nearest to the scenario's
         value; the held lever keeps it.
     levers : pair of str
@@ -312,7 +263,7 @@ def institutions_static_explorer(
     ----------
     Putnam (1988), pp. 448-450. Book: chapter 6, the institutions explorers.
     """
-    s = override(InstitutionsScenario, scenario, overrides)
+    s = with_overrides(InstitutionsScenario, scenario, overrides)
     names = tuple(LEVERS)
     if (
         not isinstance(levers, (tuple, list))
@@ -342,8 +293,9 @@ def institutions_static_explorer(
         name=name,
         caption=(
             f"Reservation values uniform on [0, {s.spread_x:g}] for X and [0, {s.spread_y:g}] for Y; "
-            f"Y ratifies by {s.quota_y:.0%}; {_held_text(fixed, getattr(s, fixed))}. "
-            "The diamond is the Nash agreement."
+            f"Y ratifies by {s.quota_y:.0%}; {_held_text(fixed, getattr(s, fixed))}"
+            + (f"; X's decision-makers' own reservation value {s.leader_reservation:g}" if s.leader_reservation else "")
+            + ". The diamond is the Nash agreement."
         ),
         moving=drawing.moving(),
         dpi=90,
@@ -368,8 +320,8 @@ def institutions_explorer(
 
     Parameters
     ----------
-    scenario : InstitutionsScenario, optional
-        The initial scenario (default: ``InstitutionsScenario()``).
+    scenario : twolevel.InstitutionsScenario, optional
+        The initial scenario (default: ``tl.InstitutionsScenario()``).
     **overrides
         Fields of the scenario to replace.
 
@@ -393,7 +345,7 @@ def institutions_explorer(
     """
     from .live import LiveExplorer, Slider
 
-    s = override(InstitutionsScenario, scenario, overrides)
+    s = with_overrides(InstitutionsScenario, scenario, overrides)
 
     def state(**levers: float) -> InstitutionsState:
         return institutions_state(s, **levers)
@@ -420,12 +372,18 @@ def paradox_figure(
     Top: the width of X's win-set and the probability that the two win-sets
     overlap (Chapter 4's sampling model, ``sample_size`` constituents per side); bottom:
     X's Nash share (population limit), against X's autonomy. The scenario's
-    own autonomy is not used: it is the horizontal axis.
+    own autonomy is not used: it is the horizontal axis. Autonomy moves X's
+    pivot toward the decision-makers' own reservation value
+    ``leader_reservation`` in all three curves. The sampled probability
+    (:func:`twolevel.autonomy_agreement_probability`) has no party
+    discipline, so neither has the figure: a scenario with ``discipline > 0``
+    is refused rather than drawn half with it and half without.
 
     Parameters
     ----------
-    scenario : InstitutionsScenario, optional
-        Spreads, quotas and discipline (default: ``InstitutionsScenario()``).
+    scenario : twolevel.InstitutionsScenario, optional
+        Spreads, quotas and the decision-makers' reservation value (default:
+        ``tl.InstitutionsScenario()``); its discipline must be 0.
     autonomies : array_like, optional
         Autonomies in [0, 1] (default: 41 from 0 to 1).
     sample_size, trials, seed : int
@@ -445,17 +403,34 @@ def paradox_figure(
     >>> fig = paradox_figure(autonomies=[0.0, 0.5, 1.0], trials=200, quota_x=2 / 3)
     >>> len(fig.axes), fig.axes[1].get_xlabel()
     (2, "Autonomy of X's decision-makers")
+    >>> paradox_figure(discipline=0.2)
+    Traceback (most recent call last):
+    ...
+    ValueError: discipline must be 0 in paradox_figure (its sampled probability of agreement has no party discipline), got 0.2
 
     References
     ----------
     Putnam (1988), p. 449 ("state strength" and "state autonomy"). Book: chapter 6, ``prop-autonomy``.
     """
-    s = override(InstitutionsScenario, scenario, overrides)
+    s = with_overrides(InstitutionsScenario, scenario, overrides)
+    if s.discipline:
+        raise ValueError(
+            "discipline must be 0 in paradox_figure (its sampled probability of agreement has no party "
+            f"discipline), got {s.discipline!r}"
+        )
     a = np.linspace(0.0, 1.0, 41) if autonomies is None else check_array("autonomies", autonomies, low=0.0, high=1.0)
     probs = autonomy_agreement_probability(
-        s.spread_x, s.spread_y, s.quota_x, s.quota_y, autonomy=a, sample_size=sample_size, trials=trials, seed=seed
+        s.spread_x,
+        s.spread_y,
+        s.quota_x,
+        s.quota_y,
+        autonomy=a,
+        leader_reservation=s.leader_reservation,
+        sample_size=sample_size,
+        trials=trials,
+        seed=seed,
     )
-    states = [institutions_state(replace(s, autonomy=float(v))) for v in a]
+    states = [institutions_state(s, autonomy=float(v)) for v in a]
     widths = [st.outcome.win_set_x.width for st in states]
     shares = [np.nan if st.outcome.share_x is None else st.outcome.share_x for st in states]
     fig = Figure(figsize=(4.3, 5.4), layout="constrained")

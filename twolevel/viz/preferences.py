@@ -48,10 +48,10 @@ from .. import (
 from .._checks import check_names
 from .._numerics import reaches_quota
 from ..preferences.scenario import Figure2Params
+from ..scenario import with_overrides
 from . import palette
 from .drawing import axes_content
 from .frames import Control, StaticExplorer, static_explorer
-from .scenario import override
 
 if TYPE_CHECKING:
     from .live import LiveExplorer
@@ -60,7 +60,6 @@ if TYPE_CHECKING:
 BoxSide = Literal["A", "B"]
 
 __all__ = [
-    "Figure2Params",
     "Figure2State",
     "figure2_state",
     "Figure2",
@@ -224,7 +223,7 @@ def figure2_state(params: Figure2Params | None = None, **overrides: float) -> Fi
     ----------
     Putnam (1988), pp. 446-447 (Figure 2). Book: proposition ``prop-lens`` (chapter 5).
     """
-    p = override(Figure2Params, params, overrides)
+    p = with_overrides(Figure2Params, params, overrides)
     base_a, grid_a = _power_side(p.alpha, p.gamma_a, "A", p.n, p.resolution)
     base_b, grid_b = _power_side(p.beta, p.gamma_b, "B", p.n, p.resolution)
     a, b = base_a.with_quota(p.quota_a), base_b.with_quota(p.quota_b)
@@ -457,7 +456,7 @@ def putnam_figure2(params: Figure2Params | None = None, **overrides: float) -> F
     Putnam (1988), Figure 2, "Political indifference curves for two-issue negotiation", p. 447.
     Book: chapter 5.
     """
-    return Figure2(figure2_state(override(Figure2Params, params, overrides))).figure
+    return Figure2(figure2_state(with_overrides(Figure2Params, params, overrides))).figure
 
 
 #: The static explorer's quotas: 0.50 to 1.00 in steps of 0.05 (11 positions per slider).
@@ -506,7 +505,7 @@ def figure2_static_explorer(
     ----------
     Putnam (1988), Figure 2, p. 447. Book: chapter 5, the Figure 2 explorer.
     """
-    p = override(Figure2Params, params, overrides)
+    p = with_overrides(Figure2Params, params, overrides)
 
     def start(values: tuple[float, ...], preferred: float) -> float:
         return preferred if any(abs(q - preferred) < 1e-12 for q in values) else values[0]
@@ -570,10 +569,10 @@ def figure2_explorer(params: Figure2Params | None = None, **overrides: float) ->
     """
     from .live import LiveExplorer, Slider
 
-    p = override(Figure2Params, params, overrides)
+    p = with_overrides(Figure2Params, params, overrides)
 
     def state(**values: float) -> Figure2State:
-        return figure2_state(override(Figure2Params, p, values))
+        return figure2_state(with_overrides(Figure2Params, p, values))
 
     sliders = [
         Slider("quota_a", LABELS["quota_a"], p.quota_a, 0.01),

@@ -11,10 +11,12 @@ supporters, the uncommitted and the committed opponents shaded
 panels are stacked, so that the figure keeps its text legible on a phone.
 
 The chart, the static explorer (:func:`budget_static_explorer`) and the
-live one (:func:`budget_explorer`) take one scenario object,
-:class:`BudgetScenario`. The curves against the budget depend on the
-constituency and the deal only, so they are computed once per deal
-(:func:`budget_curves`, cached), not once per frame.
+live one (:func:`budget_explorer`) take the model's scenario,
+:class:`twolevel.BudgetScenario` (``n`` seats), with any of its fields as
+keyword overrides (:func:`twolevel.with_overrides`). The curves against the
+budget depend on the constituency and the deal only, so they are computed
+once per deal (:func:`budget_curves`, cached on the scenario's constituency,
+which the scenario itself caches), not once per frame.
 
 The other figures of the chapter (:func:`rally_figure`,
 :func:`marginal_value_figure`, :func:`collusion_figure`) take the model's
@@ -23,7 +25,7 @@ objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -37,11 +39,12 @@ from matplotlib.text import Text
 from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 
 from .. import TwoIssueConstituency, contract_curve
-from .._checks import check_nonnegative, check_positive_int, check_quota, check_unit
 from ..bargaining import Solution
+from ..scenario import with_overrides
 
 # From the subpackage itself: the flat ``twolevel`` namespace loads it lazily (PEP 562), which type checkers cannot follow.
 from ..strategies import (
+    BudgetScenario,
     Package,
     SwingConstituency,
     across_the_board,
@@ -55,13 +58,11 @@ from ..winsets import WinSet
 from . import palette
 from .drawing import axes_content
 from .frames import Control, StaticExplorer, static_explorer
-from .scenario import Scenario, checked, override
 
 if TYPE_CHECKING:
     from .live import LiveExplorer
 
 __all__ = [
-    "BudgetScenario",
     "BudgetState",
     "budget_curves",
     "budget_state",
@@ -84,71 +85,6 @@ LABELS = {
     "quota": "Quota needed to ratify",
     "mood": "Scale of the Level II mood shock",
 }
-
-
-def _seats(name: str, value: object) -> int:
-    return check_positive_int(name, value, maximum=10_000)
-
-
-def _mood(name: str, value: object) -> float:
-    v = check_nonnegative(name, value)
-    if not v > 0.0:
-        raise ValueError(f"{name} must be positive, got {value!r}")
-    return v
-
-
-@dataclass(frozen=True)
-class BudgetScenario(Scenario):
-    """Chapter 7's side-payment scenario: a constituency of seats, a deal and a budget.
-
-    Parameters
-    ----------
-    spread : float
-        Seats' reservation values are spread evenly over :math:`[0, s]`, ``s`` in [0, 1].
-    seats : int
-        Number of seats, 1 to 10,000.
-    quota : float
-        Share of the seats needed to ratify, in (0, 1].
-    mood : float
-        Scale of the Level II mood shock, positive.
-    deal : float
-        The deal: the side's share of the stake, in [0, 1].
-    budget : float
-        The budget of side-payments (share of the stake), non-negative.
-    max_budget : float
-        The right end of the curves against the budget, non-negative.
-
-    Examples
-    --------
-    >>> from twolevel.viz import BudgetScenario
-    >>> BudgetScenario().seats, BudgetScenario(deal=0.7).deal
-    (100, 0.7)
-    >>> BudgetScenario(mood=0.0)
-    Traceback (most recent call last):
-    ...
-    ValueError: mood must be positive, got 0.0
-
-    References
-    ----------
-    Putnam (1988), pp. 450–451. Book: chapter 7, figure ``fig-budget``.
-    """
-
-    spread: float = checked(check_unit, 1.0)
-    seats: int = checked(_seats, 100)
-    quota: float = checked(check_quota, 2 / 3)
-    mood: float = checked(_mood, 0.05)
-    deal: float = checked(check_unit, 0.6)
-    budget: float = checked(check_nonnegative, 0.01)
-    max_budget: float = checked(check_nonnegative, 0.05)
-
-    def constituency(self) -> SwingConstituency:
-        """The seats (:meth:`twolevel.SwingConstituency.uniform`)."""
-        return _constituency(self.spread, self.seats, self.quota, self.mood)
-
-
-@lru_cache(maxsize=32)
-def _constituency(spread: float, seats: int, quota: float, mood: float) -> SwingConstituency:
-    return SwingConstituency.uniform(spread, seats, quota, mood)
 
 
 @dataclass(frozen=True, eq=False)
@@ -254,8 +190,8 @@ def budget_curves(
 
     Examples
     --------
-    >>> from twolevel.viz import BudgetScenario, budget_curves
-    >>> c = BudgetScenario().constituency()
+    >>> from twolevel.viz import budget_curves
+    >>> c = tl.BudgetScenario().constituency()
     >>> tb, tp, sb, sp = budget_curves(c, 0.6, 0.05)
     >>> len(tb), float(tb[0]), float(tb[-1]), bool(tp[0] == sp[0]), bool(tp[-1] > sp[-1])
     (41, 0.0, 0.05, True, True)
@@ -284,10 +220,11 @@ def budget_state(scenario: BudgetScenario | None = None, **overrides: float) -> 
 
     Parameters
     ----------
-    scenario : BudgetScenario, optional
-        The scenario (default: ``BudgetScenario()``).
+    scenario : twolevel.BudgetScenario, optional
+        The scenario (default: ``tl.BudgetScenario()``).
     **overrides
-        Fields of the scenario to replace: ``budget_state(budget=0.02)``.
+        Fields of the scenario to replace: ``budget_state(budget=0.02)``
+        (validated by :func:`twolevel.with_overrides`).
 
     Returns
     -------
@@ -305,14 +242,14 @@ def budget_state(scenario: BudgetScenario | None = None, **overrides: float) -> 
     ----------
     Putnam (1988), pp. 450–451. Book: chapter 7, figure ``fig-budget``.
     """
-    s = override(BudgetScenario, scenario, overrides)
+    s = with_overrides(BudgetScenario, scenario, overrides)
     c = s.constituency()
     return BudgetState(
         s,
         c,
         *budget_curves(c, s.deal, max(s.max_budget, s.budget)),
-        best_use_of_budget(c, s.deal, s.budget),
-        across_the_board(c, s.deal, s.budget),
+        s.targeted(),
+        s.spread_evenly(),
         commitment_groups(c, s.deal),
     )
 
@@ -488,8 +425,8 @@ def budget_static_explorer(
 
     Parameters
     ----------
-    scenario : BudgetScenario, optional
-        The scenario (default: ``BudgetScenario()``).
+    scenario : twolevel.BudgetScenario, optional
+        The scenario (default: ``tl.BudgetScenario()``).
     budgets, deals : tuple of float
         The sliders' positions (11 each by default).
     dpi : float
@@ -513,15 +450,15 @@ def budget_static_explorer(
     ----------
     Putnam (1988), pp. 450–451. Book: chapter 7, figure ``fig-budget``.
     """
-    s = override(BudgetScenario, scenario, overrides)
+    s = with_overrides(BudgetScenario, scenario, overrides)
     top = max(budgets)
     start_budget = min(budgets, key=lambda v: abs(v - s.budget))
     start_deal = min(deals, key=lambda v: abs(v - s.deal))
-    s = replace(s, max_budget=top)
-    drawing = BudgetFigure(budget_state(replace(s, budget=start_budget, deal=start_deal)))
+    s = s.replace(max_budget=top)
+    drawing = BudgetFigure(budget_state(s, budget=start_budget, deal=start_deal))
 
     def update(budget: float, deal: float) -> str:
-        drawing.update(budget_state(replace(s, budget=budget, deal=deal)))
+        drawing.update(budget_state(s, budget=budget, deal=deal))
         return drawing.state.alt_text()
 
     c = drawing.state.constituency
@@ -549,8 +486,8 @@ def budget_explorer(scenario: BudgetScenario | None = None, **overrides: float) 
 
     Parameters
     ----------
-    scenario : BudgetScenario, optional
-        The initial scenario (default: ``BudgetScenario()``).
+    scenario : twolevel.BudgetScenario, optional
+        The initial scenario (default: ``tl.BudgetScenario()``).
     **overrides
         Fields of the scenario to replace.
 
@@ -571,7 +508,7 @@ def budget_explorer(scenario: BudgetScenario | None = None, **overrides: float) 
     """
     from .live import LiveExplorer, Slider
 
-    s = override(BudgetScenario, scenario, overrides)
+    s = with_overrides(BudgetScenario, scenario, overrides)
 
     def state(**values: float) -> BudgetState:
         return budget_state(s, **values)

@@ -26,18 +26,16 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from ..scenario import Figure1Params
+from ..scenario import Figure1Params, with_overrides
 from ..winsets import WinSet, overlap, win_set
 from . import palette
 from .drawing import axes_content
 from .frames import Control, StaticExplorer, static_explorer
-from .scenario import override
 
 if TYPE_CHECKING:
     from .live import LiveExplorer
 
 __all__ = [
-    "Figure1Params",
     "Figure1State",
     "figure1_state",
     "Figure1",
@@ -139,7 +137,7 @@ def figure1_state(params: Figure1Params | None = None, **overrides: float) -> Fi
     ----------
     Putnam (1988), pp. 440-441 (Figure 1). Book: proposition ``prop-schelling`` (chapter 4).
     """
-    p = override(Figure1Params, params, overrides)
+    p = with_overrides(Figure1Params, params, overrides)
     cx, cy = p.constituencies()
     wx = win_set(cx, p.quota_x, "X")
     wy = win_set(cy, p.quota_y, "Y")
@@ -326,7 +324,7 @@ def putnam_figure1(params: Figure1Params | None = None, **overrides: float) -> F
     ----------
     Putnam (1988), Figure 1, "Effects of reducing win-set size", p. 441. Book: chapter 4.
     """
-    p = override(Figure1Params, params, overrides)
+    p = with_overrides(Figure1Params, params, overrides)
     return Figure1(figure1_state(replace(p, quota_y=Y_STAGES["Y2"]))).figure
 
 
@@ -367,7 +365,7 @@ def figure1_static_explorer(
     ----------
     Putnam (1988), Figure 1, p. 441. Book: chapter 4, the Figure 1 explorer.
     """
-    p = override(Figure1Params, params, overrides)
+    p = with_overrides(Figure1Params, params, overrides)
     drawing = Figure1(figure1_state(replace(p, quota_x=quotas_x[0], quota_y=quotas_y[0])))
 
     def update(quota_y: float, quota_x: float) -> str:
@@ -420,10 +418,10 @@ def figure1_explorer(params: Figure1Params | None = None, **overrides: float) ->
     """
     from .live import LiveExplorer, Slider
 
-    p = override(Figure1Params, params, overrides)
+    p = with_overrides(Figure1Params, params, overrides)
 
     def state(**values: float) -> Figure1State:
-        return figure1_state(override(Figure1Params, p, values))
+        return figure1_state(with_overrides(Figure1Params, p, values))
 
     sliders = [
         Slider("quota_y", LABELS["quota_y"], p.quota_y, 0.01),

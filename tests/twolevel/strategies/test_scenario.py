@@ -17,6 +17,15 @@ def test_the_budget_scenario_is_the_chapters_functions_on_its_seats():
     np.testing.assert_allclose(s.replace(budget=0.1).budgets(5), [0.0, 0.025, 0.05, 0.075, 0.1])
 
 
+def test_the_seats_are_built_once_for_every_deal_and_budget():
+    """The same (immutable) constituency whatever the deal and the budget: what is cached on it is found again."""
+    s = tl.BudgetScenario(n=40, quota=0.6)
+    assert s.replace(deal=0.7, budget=0.03, max_budget=0.1).constituency() is s.constituency()
+    assert s.replace(mood=0.1).constituency() is not s.constituency()
+    with pytest.raises(ValueError, match="read-only"):
+        s.constituency().reservations[0] = 0.5
+
+
 def test_the_rally_scenario_is_rally_tradeoff():
     s = tl.RallyScenario(solution="nash", rallies=(-0.1, 0.0, 0.1))
     assert s.tradeoff() == tl.rally_tradeoff(tl.WinSet(0.3, 1.0), tl.WinSet(0.0, 0.6), [-0.1, 0.0, 0.1], 0.05, "nash")

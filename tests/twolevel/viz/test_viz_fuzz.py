@@ -2,8 +2,8 @@
 
 Every callable of ``twolevel.viz.__all__`` that takes a scenario (a
 :class:`twolevel.Figure1Params`, :class:`twolevel.Figure2Params`,
-:class:`twolevel.viz.InstitutionsScenario` or :class:`twolevel.viz.BudgetScenario`,
-or its fields as ``**overrides``) is found from its signature; the live
+:class:`twolevel.InstitutionsScenario` or :class:`twolevel.BudgetScenario`, the
+model's own scenarios, or its fields as ``**overrides``) is found from its signature; the live
 explorers' factories are among them. For each field of the
 scenario a bad value is drawn from the field's type hint (the strategies of
 ``fuzz_support``) and passed as an override: the call must fail with a
@@ -32,7 +32,7 @@ from hypothesis import HealthCheck, given, settings
 import twolevel as tl
 import twolevel.viz as viz
 
-SCENARIOS = (tl.Figure1Params, tl.Figure2Params, viz.InstitutionsScenario, viz.BudgetScenario)
+SCENARIOS = (tl.Figure1Params, tl.Figure2Params, tl.InstitutionsScenario, tl.BudgetScenario)
 
 
 def _scenario_of(func: Any) -> type | None:

@@ -9,7 +9,6 @@ matplotlib.use("Agg")
 import twolevel as tl
 from twolevel.viz import (
     InstitutionsFigure,
-    InstitutionsScenario,
     institutions_state,
     institutions_static_explorer,
     paradox_figure,
@@ -17,7 +16,9 @@ from twolevel.viz import (
 
 
 def test_state_is_computed_by_the_model():
-    s = institutions_state(InstitutionsScenario(0.9, 0.6, 2 / 3, 0.5, 0.2, 0.3))
+    s = institutions_state(
+        tl.InstitutionsScenario(spread_x=0.9, spread_y=0.6, quota_x=2 / 3, quota_y=0.5, discipline=0.2, autonomy=0.3)
+    )
     cx = tl.Constituency.uniform(0.9)
     assert s.outcome.win_set_x == tl.institutional_win_set(cx, 2 / 3, 0.2, 0.3)
     assert s.outcome.win_set_y == tl.win_set(tl.Constituency.uniform(0.6), 0.5, "Y")
@@ -48,9 +49,11 @@ def test_drawing_updates_in_place():
 
 
 def test_one_scenario_object_for_the_state_both_explorers_and_the_paradox_figure():
-    s = InstitutionsScenario(spread_x=0.8, spread_y=0.7, quota_y=0.6, discipline=0.1, autonomy=0.2)
+    s = tl.InstitutionsScenario(spread_x=0.8, spread_y=0.7, quota_y=0.6, discipline=0.1, autonomy=0.2)
     assert institutions_state(s).scenario == s
-    assert institutions_state(s, quota_x=0.9).scenario == InstitutionsScenario(0.8, 0.7, 0.9, 0.6, 0.1, 0.2)
+    assert institutions_state(s, quota_x=0.9).scenario == tl.InstitutionsScenario(
+        spread_x=0.8, spread_y=0.7, quota_x=0.9, quota_y=0.6, discipline=0.1, autonomy=0.2
+    )
     live = tl.viz.institutions_explorer(s)
     assert live.drawing.state.scenario == s
     assert live.values() == {"quota_x": 0.5, "discipline": 0.1, "autonomy": 0.2}
@@ -73,7 +76,7 @@ def test_live_explorer_moves_with_its_sliders():
 
 def test_paradox_figure_shows_both_effects():
     a = np.linspace(0, 1, 6)
-    fig = paradox_figure(InstitutionsScenario(spread_x=0.9, spread_y=0.7, quota_x=2 / 3), a, trials=500, seed=3)
+    fig = paradox_figure(tl.InstitutionsScenario(spread_x=0.9, spread_y=0.7, quota_x=2 / 3), a, trials=500, seed=3)
     top, bottom = fig.axes
     prob, width = (ln.get_ydata() for ln in top.get_lines())
     share = bottom.get_lines()[0].get_ydata()
@@ -81,6 +84,44 @@ def test_paradox_figure_shows_both_effects():
     assert np.all(np.diff(share) <= 1e-12) and share[0] > share[-1]
     with pytest.raises(ValueError, match="autonomies"):
         paradox_figure(autonomies=[1.5])
+
+
+def test_the_figures_take_the_models_scenario_and_its_outcome():
+    """viz defines no InstitutionsScenario of its own: the state is the model scenario's outcome()."""
+    assert not hasattr(tl.viz, "InstitutionsScenario")
+    s = tl.InstitutionsScenario(quota_x=0.7, discipline=0.1, autonomy=0.4)
+    assert institutions_state(s).outcome == s.outcome()
+    # Y's side is built once: moving X's levers reuses its win-set (cached by the scenario).
+    assert institutions_state(s, quota_x=0.9).outcome.win_set_y is s.outcome().win_set_y
+
+
+@pytest.mark.parametrize("leader", [0.2, 0.8])
+def test_the_decision_makers_reservation_value_counts_in_every_figure(leader):
+    """leader_reservation moves X's win-set under autonomy in the state, both explorers and the paradox figure."""
+    s = tl.InstitutionsScenario(spread_x=0.9, spread_y=0.7, quota_x=2 / 3, autonomy=0.5, leader_reservation=leader)
+    state = institutions_state(s)
+    cx = tl.Constituency.uniform(0.9)
+    assert state.outcome.win_set_x == tl.institutional_win_set(cx, 2 / 3, 0.0, 0.5, leader)
+    assert state.outcome.win_set_x != institutions_state(s, leader_reservation=0.0).outcome.win_set_x
+    assert f"own reservation value {leader:.2f}" in state.alt_text()
+    static = institutions_static_explorer(s, levers=("quota_x", "autonomy"), quotas=(2 / 3, 1.0), autonomies=(0.5, 1.0))
+    assert f"own reservation value {leader:g}" in static.caption
+    assert static.alts[static.index()] == state.alt_text()
+    live = tl.viz.institutions_explorer(s)
+    assert live.drawing.state.outcome == state.outcome
+    a = np.array([0.0, 0.5, 1.0])
+    fig = paradox_figure(s, a, sample_size=11, trials=300, seed=2)
+    prob, width = (ln.get_ydata() for ln in fig.axes[0].get_lines())
+    expected = tl.autonomy_agreement_probability(
+        0.9, 0.7, 2 / 3, 0.5, autonomy=a, leader_reservation=leader, sample_size=11, trials=300, seed=2
+    )
+    np.testing.assert_array_equal(prob, expected)
+    np.testing.assert_array_equal(width, [institutions_state(s, autonomy=v).outcome.win_set_x.width for v in a])
+
+
+def test_the_paradox_figure_refuses_a_discipline_its_probability_cannot_show():
+    with pytest.raises(ValueError, match=r"^discipline must be 0 in paradox_figure"):
+        paradox_figure(autonomies=[0.0, 1.0], trials=10, discipline=0.2)
 
 
 @pytest.mark.parametrize("held", [0.0, 0.3])

@@ -9,7 +9,6 @@ matplotlib.use("Agg")
 import twolevel as tl
 from twolevel.viz import (
     BudgetFigure,
-    BudgetScenario,
     budget_curves,
     budget_state,
     budget_static_explorer,
@@ -21,7 +20,7 @@ from twolevel.viz.strategies import LABELS
 
 
 def test_state_is_computed_by_the_model():
-    s = budget_state(BudgetScenario(budget=0.02, deal=0.55))
+    s = budget_state(tl.BudgetScenario(budget=0.02, deal=0.55))
     c = tl.SwingConstituency.uniform(1.0, 100, 2 / 3, 0.05)
     assert s.targeted.probability == tl.best_use_of_budget(c, 0.55, 0.02).probability
     assert s.spread.probability == tl.across_the_board(c, 0.55, 0.02).probability
@@ -50,7 +49,7 @@ def test_the_curves_are_computed_once_per_deal_not_once_per_frame():
 
 
 def test_one_scenario_object_for_the_state_the_figure_and_both_explorers():
-    s = BudgetScenario(spread=0.9, seats=60, quota=0.6, mood=0.08, deal=0.58, budget=0.02)
+    s = tl.BudgetScenario(spread=0.9, n=60, quota=0.6, mood=0.08, deal=0.58, budget=0.02)
     assert budget_state(s).scenario == s
     static = budget_static_explorer(s, budgets=(0.0, 0.02), deals=(0.58, 0.6), dpi=20)
     assert [c.initial for c in static.controls] == [0.02, 0.58]
@@ -61,8 +60,21 @@ def test_one_scenario_object_for_the_state_the_figure_and_both_explorers():
     assert live.drawing.state.constituency.size == 60
     with pytest.raises(TypeError, match="BudgetScenario has no parameter 'initial_budget'"):
         budget_static_explorer(initial_budget=0.01)
-    with pytest.raises(ValueError, match="mood must be positive"):
-        BudgetScenario(mood=0.0)
+    with pytest.raises(ValueError, match="mood must be > 0"):
+        budget_state(s, mood=0.0)
+    with pytest.raises(TypeError, match="BudgetScenario has no parameter 'seats'"):
+        budget_state(seats=60)  # the package's word for a constituency's size is n
+
+
+def test_the_figures_take_the_models_scenario_and_its_cached_seats():
+    """viz defines no BudgetScenario of its own; the state is the scenario's own packages, on its one constituency."""
+    assert not hasattr(tl.viz, "BudgetScenario")
+    s = tl.BudgetScenario(n=60, quota=0.6, deal=0.58, budget=0.02)
+    state = budget_state(s)
+    assert state.constituency is s.constituency() is s.replace(budget=0.0, deal=0.6).constituency()
+    for shown, model in ((state.targeted, s.targeted()), (state.spread, s.spread_evenly())):
+        np.testing.assert_array_equal(shown.payments, model.payments)
+        assert (shown.cost, shown.probability) == (model.cost, model.probability)
 
 
 def test_update_moves_every_artist_and_creates_none():
@@ -76,7 +88,7 @@ def test_update_moves_every_artist_and_creates_none():
         order = np.argsort(d.state.constituency.reservations, kind="stable")
         np.testing.assert_allclose(paid.get_data().values, d.state.targeted.payments[order])
     with pytest.raises(ValueError, match="state has 60 seats; this figure was drawn for 100"):
-        d.update(budget_state(seats=60))
+        d.update(budget_state(n=60))
 
 
 def _overlaps_line(box, line) -> bool:
