@@ -31,6 +31,18 @@ def test_the_dilemma_has_an_interior_optimum_under_split_the_difference():
     assert 0 < best < len(rallies) - 1  # neither all-out rallying nor all-out softening up
 
 
+def test_the_best_rally_gains_little_while_the_extremes_cost_much():
+    """Chapter 7's rally paragraph: in its scenario the best rally beats no rally by a small margin (the curve is
+    nearly flat near its peak), while all-out softening up and all-out rallying cost much more."""
+    rallies = np.round(np.linspace(-0.3, 0.3, 121), 4)
+    out = tl.rally_tradeoff(WX, WY, rallies, mood=0.05)
+    best = max(out, key=lambda o: o.expected_share)
+    none = tl.rally_outcome(WX, WY, 0.0, mood=0.05)
+    assert best.rally == pytest.approx(0.015)
+    assert 0 < best.expected_share - none.expected_share < 1e-3
+    assert max(out[0].expected_share, out[-1].expected_share) < none.expected_share - 0.1
+
+
 def test_rallying_past_the_overlap_deadlocks():
     o = tl.rally_outcome(WX, WY, 0.35, mood=0.05)
     assert o.share is None and o.probability == 0.0 and o.expected_share == 0.0
@@ -116,6 +128,18 @@ def test_goodwill_never_lowers_the_odds_or_the_even_odds_win_set(r, x, g):
     assert w0.is_empty or (not w1.is_empty and w1.lo <= w0.lo + 1e-12)
 
 
+def test_a_deal_beyond_the_shifted_boundary_is_more_likely_to_fail_than_pass():
+    """Chapter 7's good-will misconception: with good will g every seat shifts by g (the model's assumption); a deal
+    below the shifted win-set's boundary passes with probability below 1/2, and one inside it below 1."""
+    swing = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
+    fixed = tl.Constituency(swing.reservations)
+    for g in (0.0, 0.05, 0.1, 0.2):
+        boundary = tl.win_set(tl.add_goodwill(fixed, g), 2 / 3, "X").lo
+        shifted = swing.with_goodwill(g)
+        assert shifted.ratification_probability(boundary - 0.01) < 0.5
+        assert 0.5 <= shifted.ratification_probability(boundary + 0.01) < 1.0
+
+
 def test_goodwill_cannot_guarantee_ratification():
     """Wilson: a deal beyond even the enlarged win-set fails; and no finite good will makes P = 1."""
     c = tl.Constituency.uniform(0.9, 1001)
@@ -141,6 +165,17 @@ def test_publicity_summits_pay_when_ratification_is_unlikely():
     for deal in np.linspace(0.4, 0.9, 26):
         s = tl.transaction_benefits(c, float(deal), publicity=0.1, success_bonus=0.2, failure_cost=0.1)
         assert s.prefers_publicity == (s.probability < 0.1 / (0.2 + 0.1))
+
+
+def test_counting_the_odds_the_head_gives_the_nation_more_than_the_clerk():
+    """Chapter 7's scenario (Senate on a treaty, partner's win-set [0, 0.75], good will 0.1, budget 0.01): the clerk
+    wins the larger share, but share times the odds of ratification is larger with the head."""
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
+    wp = tl.WinSet(0.0, 0.75)
+    head = tl.rank_effects(c, wp, goodwill=0.1, budget=0.01)
+    clerk = tl.rank_effects(c, wp, goodwill=0.0, budget=0.0)
+    assert clerk.share > head.share
+    assert head.share * head.probability > clerk.share * clerk.probability
 
 
 def test_head_of_government_against_a_mere_clerk():
@@ -207,6 +242,54 @@ def test_with_equal_prices_the_source_changes_who_pays_not_whom(r, x, target, pr
         assert home.payments == pytest.approx(abroad.payments, abs=1e-12)
 
 
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30),
+    st.floats(0.0, 1.0),
+    st.floats(0.01, 0.99),
+    quotas,
+)
+def test_the_cheapest_package_pays_the_pivot_and_the_seats_just_above_it(r, x, target, q):
+    """With equal prices the package pays, from the pivot up, the seats whose net support is short of the level
+    the target requires, and no one else: a payment to one of them alone is worthless, but lifting the pivot to the
+    level means lifting them too."""
+    c = tl.SwingConstituency(r, q, 0.05)
+    z, pivot = c.net_support(x), c.pivot_support(x)
+    level = 0.05 * np.log(target / (1 - target))
+    paid = tl.cheapest_package(c, x, target).payments > 0
+    eps = 1e-9
+    assert np.all(z[paid] >= pivot - eps) and np.all(z[paid] < level + eps)
+    assert np.all(paid[(z > pivot + eps) & (z < level - eps)])  # every seat between the pivot and the level
+    assert paid.any() == (pivot < level - eps) or abs(pivot - level) <= eps
+
+
+def test_the_chapters_package_pays_the_pivot_and_the_uncommitted_seats_above_it():
+    """The Senate on a treaty, deal 0.6, target 0.9: the level s ln 9 is the committed threshold, so the package pays
+    the pivot and the 17 uncommitted seats above it, ranked 50 to 67 by reservation value, and no one else."""
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
+    groups = tl.commitment_groups(c, 0.6)
+    z = c.net_support(0.6)
+    paid = tl.cheapest_package(c, 0.6, 0.9).payments > 0
+    above = z > c.pivot_support(0.6)
+    pivot = np.isclose(z, c.pivot_support(0.6))
+    assert pivot.sum() == 1 and paid[pivot].all() and groups[pivot][0] == "uncommitted"
+    assert np.array_equal(paid & ~pivot, above & (groups == "uncommitted"))
+    assert paid.sum() == 18
+    order = np.argsort(c.reservations, kind="stable")
+    assert np.array_equal(np.flatnonzero(paid[order]) + 1, np.arange(50, 68))
+
+
+def test_a_package_costs_the_average_payment_over_the_seats():
+    """The chapter's units: a package's cost is its payments' mean over the seats (paying one senator 0.1 of the
+    stake costs 0.001 in a chamber of 100), each payment in shares of the stake."""
+    c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
+    for target in (0.5, 0.9, 0.95):
+        pkg = tl.cheapest_package(c, 0.6, target)
+        assert pkg.cost == pytest.approx(pkg.payments.mean(), rel=1e-12)
+    budget = tl.best_use_of_budget(tl.SwingConstituency.uniform(1.0, 100, quota=1 / 2, mood=0.05), 0.5, 0.01)
+    assert budget.payments.sum() == pytest.approx(100 * 0.01, rel=1e-6)
+
+
 def test_the_cheapest_package_pays_the_wavering_seats():
     """In the chapter's chamber the cheapest package for 0.9 pays only uncommitted seats ('wavering Senators');
     for 0.95 it pays some committed supporters too; it never pays a committed opponent."""
@@ -252,8 +335,8 @@ def test_the_more_uncertain_the_mood_the_less_it_pays_to_rally():
 # -- the chapter's refit: rules that match the institution, and who sits above the pivot -------------------
 
 
-def test_most_uncommitted_seats_sit_above_the_pivot_where_a_payment_is_worthless():
-    """The Senate on a treaty (two-thirds, deal 0.6): a payment to any of the 66 seats above the pivot adds
+def test_most_uncommitted_seats_sit_above_the_pivot_where_a_single_payment_is_worthless():
+    """The Senate on a treaty (two-thirds, deal 0.6): a payment to one of the 66 seats above the pivot alone adds
     nothing, and those seats include 17 of the 22 uncommitted ones as well as the 49 committed supporters."""
     c = tl.SwingConstituency.uniform(1.0, 100, quota=2 / 3, mood=0.05)
     groups = tl.commitment_groups(c, 0.6)
@@ -269,7 +352,8 @@ def test_most_uncommitted_seats_sit_above_the_pivot_where_a_payment_is_worthless
 
 def test_a_targeted_trade_concession_beats_an_across_the_board_one_under_a_simple_majority():
     """Fast track: a simple majority. A concession aimed at the seats next to the pivot reaches what an
-    across-the-board concession of 0.05 reaches for about 1/33 of its value; spent on free-traders, nothing."""
+    across-the-board concession of 0.05 reaches for about 1/33 of its value; spent on free-traders, nothing.
+    The model's simple majority of 100 is 50 votes: a tie passes."""
     c = tl.SwingConstituency.uniform(1.0, 100, quota=1 / 2, mood=0.05)
     assert c.seats_needed == 50
     board = tl.across_the_board(c, 0.5, 0.05)
@@ -281,13 +365,19 @@ def test_a_targeted_trade_concession_beats_an_across_the_board_one_under_a_simpl
 
 
 def test_targeting_matters_most_short_of_the_edge_of_ratification():
-    """The Explorer exercise: at a budget of 0.01, targeted minus spread is larger for agreements a little
-    short of the edge than for agreements the chamber would ratify anyway."""
+    """The Explorer exercise: at a budget of 0.01, over the explorer's agreements (0.40 to 0.60 by 0.02) targeted
+    minus spread peaks at 0.42, which the chamber would ratify with probability about one in five, and is least at
+    0.60; below the range, at 0.30, the gap falls again."""
     c = tl.SwingConstituency.uniform(1.0, 100, quota=1 / 2, mood=0.05)
-    deals = (0.40, 0.44, 0.48, 0.52, 0.56, 0.60)
-    gap = [tl.best_use_of_budget(c, d, 0.01).probability - tl.across_the_board(c, d, 0.01).probability for d in deals]
-    assert int(np.argmax(gap)) in (0, 1) and int(np.argmin(gap)) == len(deals) - 1
-    assert c.ratification_probability(deals[int(np.argmax(gap))]) < 0.5 < c.ratification_probability(0.6)
+
+    def gap(d):
+        return tl.best_use_of_budget(c, d, 0.01).probability - tl.across_the_board(c, d, 0.01).probability
+
+    deals = np.round(np.arange(0.40, 0.601, 0.02), 2)
+    gaps = [gap(float(d)) for d in deals]
+    assert deals[int(np.argmax(gaps))] == pytest.approx(0.42) and int(np.argmin(gaps)) == len(deals) - 1
+    assert 0.15 < c.ratification_probability(0.42) < 0.25 < 0.5 < c.ratification_probability(0.6)
+    assert gap(0.30) < min(gaps[:5])
 
 
 def test_a_two_thirds_rule_makes_ratification_dearer_than_a_simple_majority():
