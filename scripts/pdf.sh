@@ -63,9 +63,12 @@ from browser_support import CHROMIUM_ARGS, PageWatch, find_chromium, format_prob
 
 config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf8"))
 toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf8"))
+# The reader's edition: the developer appendix (the parts _config.yml's tl_developer_parts names) stays online.
+developer_parts = set(config.get("sphinx", {}).get("config", {}).get("tl_developer_parts", ["Appendix: for developers"]))
 docs = [toc["root"]]
 for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]):
-    docs += [c["file"] for c in part["chapters"]]
+    if part.get("caption") not in developer_parts:
+        docs += [c["file"] for c in part["chapters"]]
 pages = [str(Path(d).with_suffix("")) + ".html" for d in docs]
 if len({str(Path(p).parent) for p in pages}) != 1:
     sys.exit("pdf.sh: all pages of _toc.yml must be in one folder (relative image paths)")

@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/student_edition.py OUT_DIR
 
-copies the book's sources (``_config.yml``, ``_toc.yml``, ``book/``) into
+copies the book's sources (``_config.yml``, ``_toc.yml``, ``book/``, and the
+length script that ``book/making.md`` runs) into
 OUT_DIR with every ``{solution}`` block and every gated
 ``{solution-start}`` ... ``{solution-end}`` region removed from the chapters.
 OUT_DIR then holds both halves of the student edition: notebooks
@@ -89,6 +90,9 @@ def write_edition(out_dir: Path) -> list[Path]:
     (out_dir / MARKER).write_text("written by scripts/student_edition.py; deleted and rewritten by it\n", encoding="utf8")
     for name in ("_config.yml", "_toc.yml"):
         shutil.copy2(ROOT / name, out_dir / name)
+    # "How this book is made" (book/making.md) prints the length table by running this script.
+    (out_dir / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "chapter_length.py", out_dir / "scripts" / "chapter_length.py")
     written = []
     for src in sorted((ROOT / "book").rglob("*")):
         if src.is_dir() or ".ipynb_checkpoints" in src.parts:

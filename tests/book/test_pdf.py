@@ -3,7 +3,7 @@
 The PDF is printed from the run's built book (``--pdf --built``, the
 ``built_book`` fixture), not from a second build.
 
-Checks that every page of _toc.yml is in it with its title (as text and as a
+Checks that every reader's page of _toc.yml (not the developer appendix) is in it with its title (as text and as a
 bookmark), every figure of every chapter (as an image on the chapter's pages,
 and its caption), each explorer as its default figure with the sentence on
 where to move it, solutions collected at the end of their chapter with no
@@ -48,7 +48,11 @@ class Chapter:
 
 def _chapters(root: Path, html_dir: Path) -> list[Chapter]:
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf8"))
-    docs = [toc["root"]] + [c["file"] for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]) for c in part["chapters"]]
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf8"))
+    developer_parts = set(config["sphinx"]["config"]["tl_developer_parts"])  # online only, not in the PDF
+    parts = toc.get("parts", [{"chapters": toc.get("chapters", [])}])
+    docs = [toc["root"]] + [c["file"] for part in parts if part.get("caption") not in developer_parts for c in part["chapters"]]
+    assert len(docs) > 1 and not any(d.startswith("book/api/") for d in docs)
     out = []
     for doc in docs:
         path = str(Path(doc).with_suffix("")) + ".html"

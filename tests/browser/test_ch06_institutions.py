@@ -10,11 +10,11 @@ cell, read from the chapter, for the rule x autonomy explorer).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import jupytext
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
@@ -65,7 +65,8 @@ def test_institutions_explorer_reacts_to_rule_and_discipline(browser, site, widt
         # The rule: one step right with the keyboard.
         sliders.nth(0).focus()
         page.keyboard.press("ArrowRight")
-        page.wait_for_function("([r, a]) => r.querySelector('img').getAttribute('alt') !== a",
+        page.wait_for_function("([r, a]) => { const i = r.querySelector('img');"
+                               " return i.getAttribute('alt') !== a && i.complete && i.naturalWidth > 0; }",
                                arg=[fig.element_handle(), start["alt"]], timeout=5_000)
         after_rule = _shown(fig)
         expected = institutions_state(quota_x=QUOTAS[1]).alt_text()
@@ -76,7 +77,8 @@ def test_institutions_explorer_reacts_to_rule_and_discipline(browser, site, widt
         sliders.nth(1).focus()
         page.keyboard.press("ArrowRight")
         page.keyboard.press("ArrowRight")
-        page.wait_for_function("([r, a]) => r.querySelector('img').getAttribute('alt') !== a",
+        page.wait_for_function("([r, a]) => { const i = r.querySelector('img');"
+                               " return i.getAttribute('alt') !== a && i.complete && i.naturalWidth > 0; }",
                                arg=[fig.element_handle(), after_rule["alt"]], timeout=5_000)
         after_disc = _shown(fig)
         expected = institutions_state(quota_x=QUOTAS[1], discipline=DISCIPLINES[2]).alt_text()
@@ -89,11 +91,11 @@ def test_institutions_explorer_reacts_to_rule_and_discipline(browser, site, widt
 
 def _chapter_parameters() -> dict:
     """The UPPER_CASE values of Chapter 6's parameters cell."""
-    text = (Path(__file__).resolve().parents[2] / "book" / "ch06_institutions.md").read_text()
-    cell = re.search(r":tags: \[parameters\]\n(.*?)\n```", text, re.S)
-    assert cell is not None, "Chapter 6 has no parameters cell"
+    notebook = jupytext.read(Path(__file__).resolve().parents[2] / "book" / "ch06_institutions.md")
+    cells = [c for c in notebook.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(cells) == 1, "Chapter 6 has no parameters cell (or more than one)"
     namespace: dict = {}
-    exec(cell.group(1), namespace)
+    exec(cells[0].source, namespace)
     return {k: v for k, v in namespace.items() if k.isupper()}
 
 

@@ -26,6 +26,7 @@ a browser asks for is one of the requests.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import subprocess
@@ -366,7 +367,9 @@ def test_developer_appendix_is_linked_from_the_readme_and_the_making_of_page(boo
         pytest.skip("book/making.md (How this book is made) is not in the book yet")
     html = (book_html / making).read_text(encoding="utf8")
     for path in developer_pages():
-        assert f'href="{Path(path).name}' in html, f"{making} does not link {path}"
+        if path != making:
+            target = os.path.relpath(path, Path(making).parent)
+            assert f'href="{target}' in html, f"{making} does not link {path}"
 
 
 def test_index_is_linked_from_every_sidebar_and_lists_every_definition(survey, browser, site):
