@@ -97,7 +97,9 @@ ASSEMBLE = r"""async (pages) => {
       if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//')) return;
       const [file, frag] = href.split('#');
       const target = file ? new URL(file, 'http://x/' + path).pathname.slice(1) : path;
-      if (!pages.includes(target)) return;
+      // A page left out of the PDF (the developer appendix): its link would point at the
+      // server that printed the book, so only its text is kept.
+      if (!pages.includes(target)) { a.replaceWith(...Array.from(a.childNodes)); return; }
       a.setAttribute('href', '#' + key(target) + '--' + (frag || 'top'));
     });
     const wrap = document.createElement('section');
