@@ -158,9 +158,44 @@ class DefectionModel(Scenario):
         >>> r.proposal, round(r.involuntary, 3), round(r.voluntary, 3)
         (0.5, 0.159, 0.303)
         """
-        x = self.proposal
-        if x is None:
+        return self.rates_at(self.proposal)
+
+    def rates_at(self, proposal: float | None) -> DefectionRates:
+        r"""Closed-form outcome probabilities when the negotiators propose ``proposal`` instead.
+
+        The formulas of :meth:`rates` (module docstring) with :math:`x^*`
+        replaced by any proposal: :math:`P(\text{involuntary}) = 1 -
+        \Phi((x - x_1)/\sigma)\,\Phi((y_1 - x)/\sigma)`; voluntary defection
+        does not depend on the proposal. ``rates()`` is
+        ``rates_at(self.proposal)``; :func:`twolevel.defection_rates_with_margin`
+        passes a proposal kept a margin inside the believed overlap.
+
+        Parameters
+        ----------
+        proposal : float or None
+            The agreement put to ratification, X's share in [0, 1]; None
+            means no proposal (deadlock).
+
+        Returns
+        -------
+        DefectionRates
+            The probabilities of deadlock, involuntary and voluntary defection, and implementation.
+
+        Examples
+        --------
+        >>> m = tl.DefectionModel(0.3, 0.55, 0.05, 0.8)
+        >>> m.rates_at(m.proposal) == m.rates(), round(m.rates_at(0.3).involuntary, 3)
+        (True, 0.5)
+        >>> m.rates_at(None).deadlock
+        1.0
+
+        References
+        ----------
+        Putnam (1988), pp. 438-440 and note 38. Book: proposition ``prop-involuntary`` (chapter 4).
+        """
+        if proposal is None:
             return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
+        x = check_unit("proposal", proposal)
         s = self.uncertainty
         if s == 0.0:
             p_ratify = 1.0

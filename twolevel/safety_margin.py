@@ -36,16 +36,10 @@ negotiators who know that they do not know the win-sets.
 
 from __future__ import annotations
 
-import math
-
 from ._checks import check_nonnegative, check_real, check_unit
 from .defection import DefectionModel, DefectionRates
 
 __all__ = ["cautious_proposal", "defection_rates_with_margin"]
-
-
-def _phi(z: float) -> float:
-    return 0.5 * (1.0 + math.erf(z / math.sqrt(2.0)))
 
 
 def cautious_proposal(x1: float, y1: float, margin: float) -> float | None:
@@ -126,17 +120,4 @@ def defection_rates_with_margin(
     """
     model = DefectionModel(x1, y1, uncertainty, reneging_cost, temptation)
     m = check_real("margin", margin)
-    x = cautious_proposal(model.x1, model.y1, m)
-    if x is None:
-        return DefectionRates(1.0, 0.0, 0.0, 0.0, None)
-    s, c, t = model.uncertainty, model.reneging_cost, model.temptation
-    p_ratify = 1.0 if s == 0.0 else _phi((x - model.x1) / s) * _phi((model.y1 - x) / s)
-    p_side = max(0.0, 1.0 - c / t)
-    p_vol_given = 1.0 - (1.0 - p_side) ** 2
-    return DefectionRates(
-        deadlock=0.0,
-        involuntary=1.0 - p_ratify,
-        voluntary=p_ratify * p_vol_given,
-        implemented=p_ratify * (1.0 - p_vol_given),
-        proposal=x,
-    )
+    return model.rates_at(cautious_proposal(model.x1, model.y1, m))

@@ -80,3 +80,17 @@ def test_the_model_object_and_the_functions_agree():
     assert m.replace(y1=0.4).rates() == tl.defection_rates(0.3, 0.4, 0.05, 0.8)
     with pytest.raises(TypeError, match="y1"):
         tl.DefectionModel.from_dict({"x1": 0.3, "uncertainty": 0.05})
+
+
+def test_rates_at_another_proposal():
+    """rates() is rates_at(proposal); a proposal on X's believed boundary fails X's vote half the time."""
+    m = tl.DefectionModel(0.3, 0.55, 0.05, 0.8)
+    assert m.rates_at(m.proposal) == m.rates()
+    on_edge = m.rates_at(0.3)
+    assert on_edge.involuntary == pytest.approx(0.5, abs=1e-6)
+    assert on_edge.voluntary + on_edge.implemented == pytest.approx(0.5, abs=1e-6)
+    assert m.rates_at(None) == tl.DefectionRates(1.0, 0.0, 0.0, 0.0, None)
+    with pytest.raises(ValueError, match=r"proposal must lie in \[0, 1\]"):
+        m.rates_at(1.5)
+    with pytest.raises(TypeError, match="proposal"):
+        m.rates_at("0.5")  # type: ignore[arg-type]

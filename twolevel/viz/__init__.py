@@ -27,6 +27,8 @@ The machinery they share, one concept per module:
 - :mod:`twolevel.viz.palette`: every colour a figure draws with;
 - :mod:`twolevel.viz.drawing`: the ``State`` and ``Drawing`` protocols, and
   the layout solved once;
+- :mod:`twolevel.viz.share_line`: the line of X's shares of Figure 1 and
+  the feasible range shaded on it (Chapters 4 and 6);
 - :mod:`twolevel.viz.frames`: kernel-free explorers for the static book
   (precomputed frames; the draft switch ``TWOLEVEL_DRAFT_FRAMES``);
 - :mod:`twolevel.viz.live`: live explorers for JupyterLab (ipywidgets,

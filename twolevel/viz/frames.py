@@ -74,6 +74,8 @@ from .drawing import Blitter, canvas_image, freeze_layout
 
 __all__ = [
     "Control",
+    "QUOTAS",
+    "nearest",
     "StaticExplorer",
     "static_explorer",
     "draft_frames",
@@ -84,6 +86,8 @@ __all__ = [
     "PIXEL_RATIO",
 ]
 
+#: A quota slider's positions: 0.50 to 1.00 in steps of 0.05 (11 positions; two sliders make 121 frames).
+QUOTAS = tuple(round(0.5 + 0.05 * i, 2) for i in range(11))
 #: Smallest text in a frame, in CSS pixels, on a phone and on a wide screen.
 MIN_LABEL_CSS_PX = 11.0
 #: Width of an explorer's image on a 390 px wide phone (the page column, 358 px,
@@ -190,6 +194,37 @@ class Control:
     @property
     def initial_index(self) -> int:
         return min(range(len(self.values)), key=lambda i: abs(self.values[i] - float(self.initial)))
+
+
+def nearest(values: Sequence[float], value: float) -> float:
+    """The position among ``values`` nearest to ``value`` (the first of ties): where a slider starts.
+
+    A static explorer's slider can only start at one of its positions; it
+    starts at the one nearest to the scenario's value. No positions give 0.0,
+    which :class:`Control` then refuses, naming the control.
+
+    Parameters
+    ----------
+    values : sequence of float
+        The slider's positions.
+    value : float
+        The scenario's value.
+
+    Returns
+    -------
+    float
+        One of ``values``.
+
+    Examples
+    --------
+    >>> nearest((0.5, 0.55, 0.6), 0.58), nearest((0.0, 0.1), 0.05)
+    (0.6, 0.0)
+
+    References
+    ----------
+    The static explorers of the book's Chapters 6 and 7.
+    """
+    return min(values, key=lambda v: abs(v - value)) if values else 0.0
 
 
 @dataclass

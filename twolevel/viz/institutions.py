@@ -36,7 +36,8 @@ from ..institutions import InstitutionsScenario, LeverOutcome, autonomy_agreemen
 from ..scenario import with_overrides
 from . import palette
 from .drawing import axes_content
-from .frames import Control, StaticExplorer, static_explorer
+from .frames import QUOTAS, Control, StaticExplorer, nearest, static_explorer
+from .share_line import share_axis, show_feasible
 
 if TYPE_CHECKING:
     from .live import LiveExplorer
@@ -50,8 +51,7 @@ __all__ = [
     "paradox_figure",
 ]
 
-#: Slider positions of the static explorers (11 each: 121 frames for two sliders).
-QUOTAS = tuple(round(0.5 + 0.05 * i, 2) for i in range(11))
+#: Positions of the other levers' sliders (11 each; the quotas' are :data:`twolevel.viz.frames.QUOTAS`).
 DISCIPLINES = tuple(round(0.05 * i, 2) for i in range(11))
 AUTONOMIES = tuple(round(0.1 * i, 1) for i in range(11))
 #: The levers a static explorer can move: slider label (the live explorer's too) and short name.
@@ -155,16 +155,11 @@ class InstitutionsFigure:
         self.figure = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasAgg(self.figure)
         ax = self.ax = self.figure.add_subplot()
-        ax.set_xlim(1.04, -0.04)  # XM (x = 1) on the left, as in Putnam's Figure 1
+        share_axis(ax, pad=0.04)
         ax.set_ylim(-1.0, 1.65)
         ax.set_yticks([1.2, 0.5])
         ax.set_yticklabels(["X's\nwin-set", "Y's\nwin-set"], fontsize=11)
-        for side in ("left", "right", "top"):
-            ax.spines[side].set_visible(False)
         ax.tick_params(axis="y", length=0)
-        ax.set_xticks([1.0, 0.75, 0.5, 0.25, 0.0])
-        ax.set_xlabel("X's share of the stake (Y gets the rest)", fontsize=11)
-        ax.tick_params(labelsize=11)
         ax.text(1.0, -0.62, "XM", ha="center", va="center", fontsize=12, fontweight="bold")
         ax.text(0.0, -0.62, "YM", ha="center", va="center", fontsize=12, fontweight="bold")
         self._band = ax.axvspan(0, 0, color=palette.FEASIBLE, alpha=palette.FEASIBLE_ALPHA, lw=0, zorder=0)
@@ -185,24 +180,16 @@ class InstitutionsFigure:
         o = state.outcome
         self._x_bar.set_xdata([o.win_set_x.lo, 1.0])
         self._y_bar.set_xdata([0.0, o.win_set_y.hi])
-        if o.share_x is None:
-            self._band.set_visible(False)
+        # share_x is None exactly when nothing is feasible; tested again for the type checker.
+        if not show_feasible(self._band, self.status, o.feasible) or o.share_x is None:
             self._deal.set_visible(False)
             self._deal_text.set_text("")
-            self.status.set_text("Deadlock: the win-sets do not overlap")
-            self.status.set_color(palette.DEADLOCK)
             return
-        lo, hi = o.feasible.lo, o.feasible.hi
-        self._band.set_visible(True)
-        self._band.set_x(lo)
-        self._band.set_width(hi - lo)
         self._deal.set_visible(True)
         self._deal.set_data([o.share_x], [-0.05])
         # Kept inside the axes: the label is about as wide as half of them.
         self._deal_text.set_x(min(max(o.share_x, 0.27), 0.73))
         self._deal_text.set_text(f"Nash agreement: X {o.share_x:.2f}, Y {o.share_y:.2f}")
-        self.status.set_text(f"Feasible: X's share from {lo:.2f} to {hi:.2f}")
-        self.status.set_color(palette.AGREEMENT)
 
 
 def institutions_static_explorer(
@@ -276,8 +263,7 @@ def institutions_static_explorer(
     controls = []
     for lever in levers:
         values = grids[lever]
-        start = min(values, key=lambda v: abs(v - getattr(s, lever))) if values else 0.0
-        controls.append(Control(lever, LEVERS[lever][0], values, start))
+        controls.append(Control(lever, LEVERS[lever][0], values, nearest(values, getattr(s, lever))))
     drawing = InstitutionsFigure(institutions_state(s, **{c.name: c.initial for c in controls}))
 
     def update(**moving: float) -> str:

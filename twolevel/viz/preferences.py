@@ -51,7 +51,7 @@ from ..preferences.scenario import Figure2Params
 from ..scenario import with_overrides
 from . import palette
 from .drawing import axes_content
-from .frames import Control, StaticExplorer, static_explorer
+from .frames import QUOTAS, Control, StaticExplorer, static_explorer
 
 if TYPE_CHECKING:
     from .live import LiveExplorer
@@ -459,15 +459,11 @@ def putnam_figure2(params: Figure2Params | None = None, **overrides: float) -> F
     return Figure2(figure2_state(with_overrides(Figure2Params, params, overrides))).figure
 
 
-#: The static explorer's quotas: 0.50 to 1.00 in steps of 0.05 (11 positions per slider).
-_QUOTAS = tuple(round(0.5 + 0.05 * i, 2) for i in range(11))
-
-
 def figure2_static_explorer(
     params: Figure2Params | None = None,
     *,
-    quotas_a: tuple[float, ...] = _QUOTAS,
-    quotas_b: tuple[float, ...] = _QUOTAS,
+    quotas_a: tuple[float, ...] = QUOTAS,
+    quotas_b: tuple[float, ...] = QUOTAS,
     dpi: float = 84,
     **overrides: float,
 ) -> StaticExplorer:

@@ -57,7 +57,7 @@ from ..strategies import (
 from ..winsets import WinSet
 from . import palette
 from .drawing import axes_content
-from .frames import Control, StaticExplorer, static_explorer
+from .frames import Control, StaticExplorer, nearest, static_explorer
 
 if TYPE_CHECKING:
     from .live import LiveExplorer
@@ -452,8 +452,7 @@ def budget_static_explorer(
     """
     s = with_overrides(BudgetScenario, scenario, overrides)
     top = max(budgets)
-    start_budget = min(budgets, key=lambda v: abs(v - s.budget))
-    start_deal = min(deals, key=lambda v: abs(v - s.deal))
+    start_budget, start_deal = nearest(budgets, s.budget), nearest(deals, s.deal)
     s = s.replace(max_budget=top)
     drawing = BudgetFigure(budget_state(s, budget=start_budget, deal=start_deal))
 

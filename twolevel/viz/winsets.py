@@ -30,7 +30,8 @@ from ..scenario import Figure1Params, with_overrides
 from ..winsets import WinSet, overlap, win_set
 from . import palette
 from .drawing import axes_content
-from .frames import Control, StaticExplorer, static_explorer
+from .frames import QUOTAS, Control, StaticExplorer, static_explorer
+from .share_line import share_axis, show_feasible
 
 if TYPE_CHECKING:
     from .live import LiveExplorer
@@ -49,8 +50,6 @@ __all__ = [
 #: "a larger majority" (two-thirds, as for treaties in the U.S. Senate) and unanimity.
 Y_STAGES = {"Y1": 0.5, "Y2": 2.0 / 3.0, "Y3": 1.0}
 
-#: Y's and X's quotas of the static explorer's sliders: 0.5 to 1 in steps of 0.05.
-_QUOTAS = tuple(round(0.5 + 0.05 * i, 2) for i in range(11))
 
 #: What each slider moves, as the static and the live explorer label it.
 LABELS = {
@@ -218,14 +217,9 @@ class Figure1:
         FigureCanvasAgg(self.figure)
         ax = self.ax = self.figure.add_subplot()
         self.show_stages = show_stages
-        ax.set_xlim(1.06, -0.06)  # XM (x = 1) on the left, as Putnam draws it
+        share_axis(ax, pad=0.06)
         ax.set_ylim(-1.36, _ROWS[-1] + 0.32)
         ax.set_yticks([])
-        for side in ("left", "right", "top"):
-            ax.spines[side].set_visible(False)
-        ax.set_xticks([1.0, 0.75, 0.5, 0.25, 0.0])
-        ax.set_xlabel("X's share of the stake (Y gets the rest)", fontsize=11)
-        ax.tick_params(labelsize=11)
         ax.plot([1, 0], [0, 0], color="black", lw=2.5, solid_capstyle="butt", zorder=3)
         self._ends = []
         for x, label in ((1.0, "XM"), (0.0, "YM")):
@@ -281,17 +275,7 @@ class Figure1:
         self._y_bracket.xy = (state.y_bound, -0.98)
         self._y_bracket.set_position((0.0, -0.98))
         self._y_label.set_x(state.y_bound / 2)
-        if state.feasible.is_empty:
-            self._band.set_visible(False)
-            self.status.set_text("Deadlock: the win-sets do not overlap")
-            self.status.set_color(palette.DEADLOCK)
-        else:
-            lo, hi = state.feasible.lo, state.feasible.hi
-            self._band.set_visible(True)
-            self._band.set_x(lo)
-            self._band.set_width(hi - lo)
-            self.status.set_text(f"Feasible: X's share from {lo:.2f} to {hi:.2f}")
-            self.status.set_color(palette.AGREEMENT)
+        show_feasible(self._band, self.status, state.feasible)
 
 
 def putnam_figure1(params: Figure1Params | None = None, **overrides: float) -> Figure:
@@ -331,8 +315,8 @@ def putnam_figure1(params: Figure1Params | None = None, **overrides: float) -> F
 def figure1_static_explorer(
     params: Figure1Params | None = None,
     *,
-    quotas_y: tuple[float, ...] = _QUOTAS,
-    quotas_x: tuple[float, ...] = _QUOTAS,
+    quotas_y: tuple[float, ...] = QUOTAS,
+    quotas_x: tuple[float, ...] = QUOTAS,
     **overrides: float,
 ) -> StaticExplorer:
     """Figure 1 with sliders for both quotas that works in the static page (no kernel).

@@ -243,3 +243,12 @@ def test_two_builds_give_identical_frames():
         return static_explorer(d.figure, update, [Control("quota_y", "q", (0.5, 0.8), 0.5)], name="t", dpi=90).frames
 
     assert build() == build()
+
+
+def test_sliders_start_at_the_position_nearest_the_scenario():
+    """Chapters 6 and 7 start each slider at its position nearest the scenario's value."""
+    assert fr.nearest(fr.QUOTAS, 2 / 3) == 0.65
+    assert fr.nearest((0.0, 0.5, 1.0), 0.75) == 0.5  # the first of ties
+    assert fr.QUOTAS[0] == 0.5 and fr.QUOTAS[-1] == 1.0 and len(fr.QUOTAS) == 11
+    with pytest.raises(ValueError, match="control 'q' must hold at least 2 values"):
+        Control("q", "q", (), fr.nearest((), 0.5))
