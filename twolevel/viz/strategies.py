@@ -80,7 +80,7 @@ Array = npt.NDArray[np.float64]
 CURVE_POINTS = 41
 #: What each slider moves, as the static and the live explorer label it.
 LABELS = {
-    "budget": "Budget of side-payments (share of the stake)",
+    "budget": "Budget of side-payments (average per seat, share of the stake)",
     "deal": "Deal: the side's share of the stake",
     "quota": "Quota needed to ratify",
     "mood": "Scale of the Level II mood shock",
@@ -444,7 +444,7 @@ def budget_static_explorer(
     >>> from twolevel.viz import budget_static_explorer
     >>> e = budget_static_explorer(budgets=(0.0, 0.01), deals=(0.55, 0.6), dpi=20)
     >>> len(e.frames), [c.label for c in e.controls][0]
-    (4, 'Budget of side-payments (share of the stake)')
+    (4, 'Budget of side-payments (average per seat, share of the stake)')
 
     References
     ----------
@@ -499,7 +499,7 @@ def budget_explorer(scenario: BudgetScenario | None = None, **overrides: float) 
     --------
     >>> e = tl.viz.budget_explorer(budget=0.02)
     >>> e.sliders["budget"].value, bytes(e.image.value[:4]), e.sliders["budget"].description
-    (0.02, b'\x89PNG', 'Budget of side-payments (share of the stake)')
+    (0.02, b'\x89PNG', 'Budget of side-payments (average per seat, share of the stake)')
 
     References
     ----------
