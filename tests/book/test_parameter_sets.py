@@ -38,11 +38,6 @@ SETS = Path(__file__).resolve().parent / "parameter_sets"
 PARAMETERS_TAG = "parameters"
 SKIP_TAG = "skip-execution"
 
-# Files still being written on another branch: {file name: reason}. The absence
-# of such a file is an expected failure; once the file exists it is checked.
-PENDING: dict[str, str] = {}
-
-
 def toc_chapters() -> list[str]:
     """Stems of the chapters (``book/ch*``) listed in ``_toc.yml``, in order."""
     return [Path(f).stem for f in chapters.toc_chapters()]
@@ -92,10 +87,7 @@ def with_parameters(chapter: str, params: dict) -> nbformat.NotebookNode:
 
 @pytest.mark.parametrize("chapter", toc_chapters())
 def test_every_chapter_has_parameter_sets(chapter: str):
-    name = f"{chapter}.json"
-    if name in PENDING and not (SETS / name).is_file():
-        pytest.xfail(PENDING[name])
-    path = SETS / name
+    path = SETS / f"{chapter}.json"
     assert path.is_file(), f"{chapter} is in _toc.yml but has no parameter sets: write {path.relative_to(ROOT)}"
     assert len(load_sets(path)) >= 3, f"{path.name}: at least three alternative parameter sets"
 
