@@ -250,19 +250,28 @@ def offline_page(
         context.close()
 
 
-def open_page(page, watch: PageWatch, path: str) -> None:
-    """Load ``path`` of the watched site, assert it answered 200, and wait for the network to settle."""
+def settle(page, timeout_ms: int = 20_000) -> None:
+    """Wait (up to ``timeout_ms``) for the loaded page's network to be idle, then go on either way.
+
+    Playwright's "networkidle" (no request for 500 ms) does not always come, even on a quiet
+    machine, while a page's explorers fetch their neighbouring frames. The page itself has
+    loaded by then (``goto`` waits for its load event); what a test needs loaded it waits for
+    itself, and every failed request is among the watch's problems.
+    """
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+    try:
+        page.wait_for_load_state("networkidle", timeout=timeout_ms)
+    except PlaywrightTimeoutError:
+        pass
+
+
+def open_page(page, watch: PageWatch, path: str) -> None:
+    """Load ``path`` of the watched site, assert it answered 200, and let the network settle (:func:`settle`)."""
     url = f"{watch.origin}/{path}"
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, f"{url} answered {response and response.status}"
-    try:
-        page.wait_for_load_state("networkidle", timeout=20_000)
-    except PlaywrightTimeoutError:
-        # The page has loaded (above); "no request for 500 ms" may not come on a busy shared machine.
-        # What a test needs loaded it waits for itself, and every failed request is in the watch's problems.
-        pass
+    settle(page)
 
 
 def find_explorer(page, name: str, label: str, watch: PageWatch, what: str | None = None):

@@ -14,7 +14,7 @@ import re
 
 import pytest
 
-from browser_support import PageWatch, chromium, format_problems, wait_for_mathjax
+from browser_support import PageWatch, chromium, format_problems, settle, wait_for_mathjax
 
 from .conftest import toc_pages
 
@@ -54,7 +54,7 @@ def printed(book_site):
         for path in CHAPTERS:
             page.goto(f"{book_site}/{path}")
             wait_for_mathjax(page)
-            page.wait_for_load_state("networkidle")
+            settle(page)
             page.emulate_media(media="print")
             state = page.evaluate(STATE_JS)
             pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import ARTIFACTS, PageWatch, chromium, format_problems, wait_for_mathjax
+from browser_support import ARTIFACTS, PageWatch, chromium, format_problems, settle, wait_for_mathjax
 
 from .conftest import ROOT, every_page, toc_pages
 
@@ -201,7 +201,7 @@ def survey(book_site) -> dict[tuple[str, str], PageReport]:
                 response = page.goto(f"{book_site}/{path}")
                 assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
                 wait_for_mathjax(page)
-                page.wait_for_load_state("networkidle")
+                settle(page)
                 rep.overflow = page.evaluate(OVERFLOW_JS)
                 rep.images = page.evaluate(IMAGES_JS)
                 rep.text = page.evaluate("() => (document.querySelector('article') || document.body).innerText")
